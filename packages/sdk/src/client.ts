@@ -1,0 +1,30 @@
+import { routes } from './contract/routes.js';
+import type { Health } from './contract/health.js';
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './client-options.js';
+import { send, type RequestOptions } from './transport.js';
+
+export interface AdvClient {
+  /** The validated options, defaults filled in. */
+  readonly options: ResolvedClientOptions;
+  /** Whether the API and its database answer (`GET /healthz`). */
+  health(options?: RequestOptions): Promise<Health>;
+}
+
+/**
+ * Creates a client for the advocacy API. Validates its options and throws
+ * `AdvConfigError` when one is wrong; does no network work until called.
+ */
+export function createClient(options: ClientOptions): AdvClient {
+  const resolved = resolveClientOptions(options);
+  return {
+    options: resolved,
+    health: (requestOptions) =>
+      send(resolved, {
+        method: routes.health.method,
+        path: 'healthz',
+        schema: routes.health.responses[200],
+        okStatuses: [200, 503],
+        signal: requestOptions?.signal,
+      }),
+  };
+}

@@ -1,0 +1,18 @@
+import { mkdir } from 'node:fs/promises';
+import type { Db } from './db.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+
+export interface DatabaseLocation {
+  /** `postgres://…`: use that server. */
+  databaseUrl?: string | undefined;
+  /** Otherwise: embedded PGlite persisted in this folder (created if missing). */
+  dataDir?: string | undefined;
+}
+
+/** Opens Postgres when a URL is given, else the embedded database. */
+export async function openDatabase(location: DatabaseLocation): Promise<Db> {
+  if (location.databaseUrl) return openPostgres({ connectionString: location.databaseUrl });
+  if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
+  return openPglite(location.dataDir);
+}

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from '@advocacy/sdk/contract';
+import { HttpProblem, slugForStatus } from './problem.js';
+
+function send(problem: HttpProblem, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem.toProblem(request.id, request.url.split('?')[0]));
+}
+
+/** Fastify's own client errors (bad JSON, body too large, wrong media type) keep their 4xx status. */
+function fromFastifyError(error: FastifyError): HttpProblem {
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+      ? 'The request body is not valid JSON.'
+      : error.message;
+    return new HttpProblem(status, slugForStatus(status), { detail });
+  }
+  return new HttpProblem(500, 'internal', { detail: 'Something went wrong on our side. The request id helps us find it.' });
+}
+
+/**
+ * Every error leaves as `application/problem+json`. Client mistakes keep
+ * their 4xx; anything else is a 500 that is logged and never shows a stack.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = error instanceof HttpProblem ? error : fromFastifyError(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return send(problem, request, reply);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(new HttpProblem(404, 'not-found', { detail: `No route for ${request.method} ${request.url.split('?')[0]}.` }), request, reply),
+  );
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { buildApp, type StaticSite } from './app.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open-database.js';
+import { readServerEnv } from './server-env.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+
+/** Folder of an installed package, or undefined when it is not installed next to the server. */
+function packageDir(name: string): string | undefined {
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+function existingSites(): StaticSite[] {
+  const widgets = packageDir('@advocacy/widgets');
+  const themes = packageDir('@advocacy/themes');
+  const candidates: StaticSite[] = [
+    { prefix: '/demo/', root: resolve('demo'), label: 'Demo pages', description: 'The demo intranet and career site.' },
+    { prefix: '/cdn/', root: widgets ? join(widgets, 'dist/cdn') : '', label: 'Widget bundle', description: 'advocacy.js, one script that registers every widget, and per-widget entries.' },
+    { prefix: '/themes/', root: themes ?? '', label: 'Themes', description: 'light.css, dark.css and high-contrast.css.' },
+    { prefix: '/storybook/', root: resolve('storybook-static'), label: 'Storybook', description: 'Every widget in every state (built by npm run build-storybook).' },
+  ];
+  return candidates.filter((site) => site.root !== '' && existsSync(site.root));
+}
+
+async function main(): Promise<void> {
+  const env = readServerEnv(process.env);
+  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  const report = await migrate(db);
+
+  const app = await buildApp(db, {
+    version,
+    demoMode: env.demoMode,
+    logger: { level: env.logLevel },
+    staticSites: existingSites(),
+  });
+
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    if (closing) {
+      process.exit(1); // a second Ctrl-C: stop waiting
+    }
+    closing = true;
+    console.log(`\n${signal}: closing the server and the database…`);
+    try {
+      await app.close();
+      await db.close();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+
+  await app.listen({ port: env.port, host: env.host });
+  const where = env.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${resolve(env.dataDir)}`;
+  const migrations = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'schema up to date';
+  const shownHost = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
+  console.log(`Advocacy Kit ${version} on ${where} (${migrations}).`);
+  console.log(`Ready: http://${shownHost}:${env.port}/`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `Could not start: ${error.message}` : error);
+  process.exit(1);
+});

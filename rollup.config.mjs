@@ -1,0 +1,94 @@
+// Builds every package (ESM + .d.ts) and the CDN bundles. Configs run in
+// order: the SDK first, because the widgets' types and the CDN bundles
+// import its dist/.
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const version = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+
+/** Everything that is not a relative path stays an import in the npm builds. */
+const externalPackages = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+const versionMarker = (dir) =>
+  replace({ preventAssignment: true, values: { __ADV_VERSION__: JSON.stringify(version(dir)) } });
+
+/** ESM build of one package, one output file per source file, with declarations. */
+function packageBuild(dir, input, extraPlugins = []) {
+  return {
+    input: input.map((file) => join(dir, 'src', file)),
+    external: externalPackages,
+    output: {
+      dir: join(dir, 'dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: join(dir, 'src'),
+      sourcemap: true,
+    },
+    plugins: [
+      typescript({ tsconfig: join(dir, 'tsconfig.build.json'), outputToFilesystem: true, noEmitOnError: true }),
+      versionMarker(dir),
+      ...extraPlugins,
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message);
+      warn(warning);
+    },
+  };
+}
+
+/** Copies the server's SQL migrations next to the compiled migrator. */
+function copyMigrations() {
+  const from = 'packages/server/src/db/migrations';
+  return {
+    name: 'copy-migrations',
+    generateBundle() {
+      for (const file of readdirSync(from).filter((name) => name.endsWith('.sql'))) {
+        this.emitFile({ type: 'asset', fileName: `db/migrations/${file}`, source: readFileSync(join(from, file), 'utf8') });
+      }
+    },
+  };
+}
+
+const widgetsDir = 'packages/widgets';
+const defineFiles = readdirSync(join(widgetsDir, 'src/define')).filter((file) => file.endsWith('.ts'));
+
+/**
+ * A self-contained, minified browser bundle (Lit, nanostores and zod/mini
+ * inlined) built from the widgets' compiled output, for production:
+ * nanostores' `process.env.NODE_ENV` checks are replaced and dropped.
+ */
+function cdnBundle(input, fileName) {
+  return {
+    input,
+    output: { file: join(widgetsDir, 'dist/cdn', fileName), format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    onwarn(warning, warn) {
+      // zod ships comments Rollup cannot place and a harmless internal cycle; ours would fail the build above.
+      const fromDependency = (warning.id ?? warning.ids?.[0] ?? warning.cycle?.[0] ?? '').includes('node_modules');
+      if (fromDependency && (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY')) return;
+      warn(warning);
+    },
+  };
+}
+
+export default [
+  packageBuild('packages/sdk', ['index.ts', 'contract/index.ts']),
+  packageBuild(widgetsDir, ['index.ts', 'cdn.ts', ...defineFiles.map((file) => `define/${file}`)]),
+  cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.js'),
+  ...defineFiles.map((file) =>
+    cdnBundle(join(widgetsDir, 'dist/define', file.replace(/\.ts$/, '.js')), file.replace(/\.ts$/, '.js')),
+  ),
+  {
+    ...packageBuild('packages/server', ['main.ts', 'index.ts'], [copyMigrations()]),
+    external: (id) => externalPackages(id) || builtinModules.includes(id),
+  },
+];
