@@ -62,12 +62,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', (signal) => void shutdown(signal));
   process.on('SIGTERM', (signal) => void shutdown(signal));
 
-  await app.listen({ port: env.port, host: env.host });
+  const address = await app.listen({ port: env.port, host: env.host });
+  const port = new URL(address).port;
   const where = env.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${resolve(env.dataDir)}`;
   const migrations = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'schema up to date';
   const shownHost = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
   console.log(`Advocacy Kit ${version} on ${where} (${migrations}).`);
-  console.log(`Ready: http://${shownHost}:${env.port}/`);
+  console.log(`Ready: http://${shownHost}:${port}/`);
 }
 
 main().catch((error: unknown) => {

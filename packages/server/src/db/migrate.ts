@@ -50,13 +50,17 @@ export interface MigrationReport {
  */
 export async function migrate(db: Db, migrations?: Migration[]): Promise<MigrationReport> {
   const all = migrations ?? (await loadMigrations());
-  await db.exec(`
-    CREATE TABLE IF NOT EXISTS schema_migrations (
-      version    integer PRIMARY KEY,
-      name       text NOT NULL,
-      checksum   text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
+  // Under the lock too: two concurrent CREATE TABLE IF NOT EXISTS can collide in Postgres' catalog.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        checksum   text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+  });
 
   const report: MigrationReport = { applied: [], alreadyApplied: 0 };
   for (const migration of all) {

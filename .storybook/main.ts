@@ -1,0 +1,25 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { defaultClientConditions } from 'vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(viteConfig) {
+    return {
+      ...viteConfig,
+      resolve: {
+        ...viteConfig.resolve,
+        // Stories import the packages' TypeScript sources, like the tests: no build needed first.
+        conditions: ['source', ...defaultClientConditions],
+      },
+      define: {
+        ...viteConfig.define,
+        // nanostores reads process.env.NODE_ENV, which browsers do not have.
+        'process.env.NODE_ENV': JSON.stringify(process.env['NODE_ENV'] === 'production' ? 'production' : 'development'),
+      },
+    };
+  },
+};
+
+export default config;

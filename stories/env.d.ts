@@ -1,0 +1,5 @@
+// Vite's `?inline` CSS imports, as strings.
+declare module '*.css?inline' {
+  const css: string;
+  export default css;
+}

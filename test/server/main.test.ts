@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openPglite } from '../../packages/server/src/db/pglite.js';
+import { runServerProcess, startServerProcess } from '../helpers/server-process.js';
+
+describe('the server process (npm start)', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'adv-data-'));
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('starts on a new data folder, stops cleanly on SIGINT, and finds its data intact on the next start', async () => {
+    const first = await startServerProcess({ DATA_DIR: dataDir });
+    assert.match(first.output(), /applied 001_organisations/);
+    const health = await fetch(new URL('/healthz', first.url));
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { database: { up: boolean } }).database.up, true);
+    assert.equal(await first.stop('SIGINT'), 0);
+
+    // Between runs, write a row straight into the persisted database.
+    const id = randomUUID();
+    const db = await openPglite(dataDir);
+    await db.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [id, 'acme', 'Acme']);
+    await db.close();
+
+    const second = await startServerProcess({ DATA_DIR: dataDir });
+    assert.match(second.output(), /schema up to date/);
+    assert.equal((await fetch(new URL('/healthz', second.url))).status, 200);
+    assert.equal(await second.stop('SIGTERM'), 0);
+
+    const reopened = await openPglite(dataDir);
+    const { rows } = await reopened.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [id]);
+    await reopened.close();
+    assert.deepEqual(rows, [{ name: 'Acme' }]);
+  });
+
+  it('refuses a bad PORT or DATABASE_URL with a readable message and exit code 1', async () => {
+    const badPort = await runServerProcess({ PORT: 'eighty', DATA_DIR: dataDir });
+    assert.equal(badPort.code, 1);
+    assert.match(badPort.output, /PORT must be a port number/);
+    const badUrl = await runServerProcess({ DATABASE_URL: 'mysql://nope', DATA_DIR: dataDir });
+    assert.equal(badUrl.code, 1);
+    assert.match(badUrl.output, /DATABASE_URL must start with postgres/);
+  });
+});
