@@ -9,6 +9,7 @@ import { styles } from './adv-provider.styles.js';
 
 /**
  * Connects every widget inside it to the advocacy API.
+ * @tagname adv-provider
  * @summary Gives descendant widgets their SDK client.
  * @slot - The widgets (and any other content) that use this connection.
  * @event adv-error - The attributes do not make a valid client (detail.error is an AdvConfigError).
