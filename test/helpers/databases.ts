@@ -20,20 +20,28 @@ export function databaseKinds(): DatabaseKind[] {
  */
 export async function openTestDatabase(kind: DatabaseKind): Promise<Db> {
   if (kind === 'pglite') return openPglite(undefined);
+  const database = await createPostgresTestDatabase();
+  const db = await openPostgres({ connectionString: database.url, maxConnections: 4 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await database.drop();
+    },
+  };
+}
 
+/** A new, empty database on the DATABASE_URL server, for a test that needs a URL (a server process). */
+export async function createPostgresTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
   const name = `adv_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres({ connectionString: url.href, maxConnections: 4 });
   return {
-    ...db,
-    async close() {
-      await db.close();
-      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
+    url: url.href,
+    drop: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
+import { createPostgresTestDatabase } from '../helpers/databases.js';
 import { runServerProcess, startServerProcess } from '../helpers/server-process.js';
 
 describe('the server process (npm start)', () => {
@@ -15,7 +16,7 @@ describe('the server process (npm start)', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('starts on a new data folder, stops cleanly on SIGINT, and finds its data intact on the next start', async () => {
-    const first = await startServerProcess({ DATA_DIR: dataDir });
+    const first = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
     assert.match(first.output(), /applied 001_organisations/);
     const health = await fetch(new URL('/healthz', first.url));
     assert.equal(health.status, 200);
@@ -28,7 +29,7 @@ describe('the server process (npm start)', () => {
     await db.query('INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)', [id, 'acme', 'Acme']);
     await db.close();
 
-    const second = await startServerProcess({ DATA_DIR: dataDir });
+    const second = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
     assert.match(second.output(), /schema up to date/);
     assert.equal((await fetch(new URL('/healthz', second.url))).status, 200);
     assert.equal(await second.stop('SIGTERM'), 0);
@@ -38,6 +39,21 @@ describe('the server process (npm start)', () => {
     await reopened.close();
     assert.deepEqual(rows, [{ name: 'Acme' }]);
   });
+
+  if (process.env['DATABASE_URL']) {
+    it('runs on Postgres when DATABASE_URL is set', async () => {
+      const database = await createPostgresTestDatabase();
+      try {
+        const server = await startServerProcess({ DATABASE_URL: database.url });
+        assert.match(server.output(), /on Postgres \(DATABASE_URL\)/);
+        const health = (await (await fetch(new URL('/healthz', server.url))).json()) as { database: { driver: string } };
+        assert.equal(health.database.driver, 'postgres');
+        assert.equal(await server.stop('SIGTERM'), 0);
+      } finally {
+        await database.drop();
+      }
+    });
+  }
 
   it('refuses a bad PORT or DATABASE_URL with a readable message and exit code 1', async () => {
     const badPort = await runServerProcess({ PORT: 'eighty', DATA_DIR: dataDir });
