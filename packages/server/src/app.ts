@@ -1,11 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import * as z from 'zod/mini';
+import { authenticate } from './auth/authenticate.js';
+import { installCors } from './auth/cors.js';
+import { JwtVerifier } from './auth/jwt.js';
+import type { Principal } from './auth/principal.js';
 import type { Db } from './db/db.js';
 import { installErrorHandling } from './http/error-handling.js';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
+import { contentRoutes } from './routes/content.js';
+import { demoRoutes } from './routes/demo.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { leaderboardRoutes } from './routes/leaderboard.js';
+import { meRoutes } from './routes/me.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { redirectRoutes } from './routes/redirect.js';
+import { shareRoutes } from './routes/shares.js';
 import { startPageRoutes, type StartLink } from './routes/start-page.js';
+import { statsRoutes } from './routes/stats.js';
+import { testimonialRoutes } from './routes/testimonials.js';
+import type { ServerContext } from './server-context.js';
+
+// Readable validation messages ("Too big: expected string to have <=1200 characters") in problem documents.
+z.config(z.locales.en());
 
 /** A folder served as-is under a URL prefix (CDN bundle, themes, demo pages, Storybook). */
 export interface StaticSite {
@@ -28,6 +47,9 @@ export interface AppSettings {
   staticSites?: StaticSite[];
   /** Honour `X-Forwarded-For` from this many proxies (or `true` for any). */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  rateLimits?: RateLimitSettings;
+  /** The clock (tests move it). */
+  now?: () => Date;
 }
 
 const JSON_BODY_LIMIT_BYTES = 16 * 1024;
@@ -48,9 +70,32 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     reply.header('x-content-type-options', 'nosniff');
   });
   installErrorHandling(app);
+  await installCors(app, db);
+  await installRateLimits(app, settings.rateLimits ?? DEFAULT_RATE_LIMITS);
+
+  const verifier = new JwtVerifier({ demoMode: settings.demoMode });
+  const principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+  const context: ServerContext = {
+    db,
+    demoMode: settings.demoMode,
+    version: settings.version,
+    now: settings.now ?? (() => new Date()),
+    authenticate: (request) => {
+      let principal = principals.get(request);
+      if (!principal) {
+        principal = authenticate(db, verifier, request);
+        principals.set(request, principal);
+      }
+      return principal;
+    },
+  };
 
   await app.register(healthRoutes, { db, version: settings.version });
   await app.register(openApiRoutes, { version: settings.version });
+  for (const plugin of [contentRoutes, shareRoutes, redirectRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes]) {
+    await app.register(plugin, context);
+  }
+  if (settings.demoMode) await app.register(demoRoutes, context);
 
   const sites = settings.staticSites ?? [];
   for (const [index, site] of sites.entries()) {

@@ -1,29 +1,23 @@
 import * as z from 'zod/mini';
+import { contentRoutes } from './content.js';
+import { demoRoutes } from './demo.js';
+import { eventRoutes } from './events.js';
 import { HealthSchema } from './health.js';
+import { leaderboardRoutes } from './leaderboard.js';
+import { meRoutes } from './me.js';
 import { ProblemSchema } from './problem.js';
+import { redirectRoutes } from './redirect.js';
+import type { RouteDefinition } from './route-definition.js';
+import { shareRoutes } from './shares.js';
+import { statsRoutes } from './stats.js';
+import { testimonialRoutes } from './testimonials.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-/** Who may call a route (see ARCHITECTURE.md, "The advocacy API"). */
-export type Audience = 'anyone' | 'public' | 'employee' | 'admin';
-
-export interface RouteDefinition {
-  readonly method: HttpMethod;
-  /** Fastify-style path, e.g. `/v1/content/:id`. */
-  readonly path: string;
-  readonly summary: string;
-  readonly audience: Audience;
-  readonly params?: z.ZodMiniType;
-  readonly query?: z.ZodMiniType;
-  readonly body?: z.ZodMiniType;
-  /** Schema of the success body, by status code. */
-  readonly responses: Readonly<Record<number, z.ZodMiniType>>;
-}
+export type { Audience, HttpMethod, RouteDefinition } from './route-definition.js';
 
 /**
  * Every route of the API. The server registers its handlers against these
  * entries, the SDK validates responses with them, and the OpenAPI document is
- * generated from them.
+ * generated from them. Each resource's routes live beside its schemas.
  */
 export const routes = {
   health: {
@@ -40,6 +34,15 @@ export const routes = {
     audience: 'anyone',
     responses: { 200: z.record(z.string(), z.unknown()) },
   },
+  ...contentRoutes,
+  ...shareRoutes,
+  ...redirectRoutes,
+  ...leaderboardRoutes,
+  ...meRoutes,
+  ...testimonialRoutes,
+  ...statsRoutes,
+  ...eventRoutes,
+  ...demoRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;

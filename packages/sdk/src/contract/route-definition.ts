@@ -1,0 +1,26 @@
+import type * as z from 'zod/mini';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * Who may call a route (see ARCHITECTURE.md, "The advocacy API"):
+ * `anyone` needs no credential; `public` takes a publishable key (or any
+ * stronger credential); `employee` an employee JWT; `admin` an admin
+ * employee JWT or a secret key.
+ */
+export type Audience = 'anyone' | 'public' | 'employee' | 'admin';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** Fastify-style path, e.g. `/v1/content/:id`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly audience: Audience;
+  readonly params?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
+  /** Schema of the success body, by status code. */
+  readonly responses: Readonly<Record<number, z.ZodMiniType>>;
+  /** POSTs that create something accept an `Idempotency-Key` header. */
+  readonly idempotent?: boolean;
+}

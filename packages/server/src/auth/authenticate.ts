@@ -1,0 +1,93 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/db.js';
+import { HttpProblem } from '../http/problem.js';
+import { findApiKey } from './api-keys.js';
+import { upsertEmployeeFromClaims } from './employee-claims.js';
+import { JwtVerifier } from './jwt.js';
+import { isOriginAllowed, normaliseOrigin } from './origins.js';
+import type { Principal } from './principal.js';
+
+export interface OrganisationAuthRow {
+  id: string;
+  jwt_issuer: string;
+  jwt_audience: string;
+  jwks_url: string | null;
+  jwt_hs256_secret: string | null;
+  admin_role: string;
+  allowed_origins: string[];
+}
+
+const unauthorized = (slug: string, detail: string): HttpProblem =>
+  new HttpProblem(401, slug, { title: 'Unauthorized', detail, headers: { 'www-authenticate': 'Bearer' } });
+
+/** The bearer credential of a request, or undefined. */
+export function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthorized('invalid-authorization', 'The Authorization header must be "Bearer <key or token>".');
+  return match[1];
+}
+
+/** Organisation whose identity provider issued a token, from its unverified `iss` and `aud`. */
+export async function organisationForToken(db: Db, token: string): Promise<OrganisationAuthRow | undefined> {
+  const claimed = JwtVerifier.peek(token);
+  if (!claimed || claimed.audiences.length === 0) return undefined;
+  const { rows } = await db.query<OrganisationAuthRow>(
+    `SELECT id, jwt_issuer, jwt_audience, jwks_url, jwt_hs256_secret, admin_role, allowed_origins
+       FROM organisations WHERE jwt_issuer = $1 AND jwt_audience = ANY($2::text[])`,
+    [claimed.issuer, claimed.audiences],
+  );
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+/**
+ * Checks the request's credential and returns who is calling, or null when
+ * it carries none. Throws a 401/403 problem for a credential that is wrong,
+ * expired, revoked, or used from the wrong place.
+ */
+export async function authenticate(db: Db, verifier: JwtVerifier, request: FastifyRequest): Promise<Principal | null> {
+  const credential = bearerOf(request);
+  if (!credential) return null;
+  const origin = request.headers.origin;
+
+  if (credential.startsWith('pk_') || credential.startsWith('sk_')) {
+    const key = await findApiKey(db, credential);
+    if (!key) throw unauthorized('invalid-key', 'This API key is unknown or revoked.');
+    if (key.kind === 'secret') {
+      if (origin !== undefined) {
+        throw new HttpProblem(403, 'secret-key-in-browser', {
+          detail: 'Secret keys are for servers only and are refused from web pages. Revoke this key: it has been exposed.',
+        });
+      }
+      return { kind: 'secret', organisationId: key.organisationId, keyId: key.id };
+    }
+    if (!isOriginAllowed(origin, key.allowedOrigins)) {
+      throw new HttpProblem(403, 'origin-not-allowed', {
+        detail: `This publishable key does not work from ${normaliseOrigin(origin) ?? 'this origin'}. Add the origin to the key's allowed origins.`,
+      });
+    }
+    return { kind: 'publishable', organisationId: key.organisationId, keyId: key.id };
+  }
+
+  const organisation = await organisationForToken(db, credential);
+  if (!organisation) throw unauthorized('invalid-token', 'The token was not issued for any organisation of this API.');
+  if (origin !== undefined && !isOriginAllowed(origin, organisation.allowed_origins)) {
+    throw new HttpProblem(403, 'origin-not-allowed', { detail: 'Employee tokens are accepted only from the organisation’s own pages.' });
+  }
+  const claims = await verifier.verify(credential, {
+    issuer: organisation.jwt_issuer,
+    audience: organisation.jwt_audience,
+    jwksUrl: organisation.jwks_url,
+    hs256Secret: organisation.jwt_hs256_secret,
+  });
+  const employeeId = await upsertEmployeeFromClaims(db, organisation.id, claims);
+  const roles = Array.isArray(claims['roles']) ? claims['roles'] : typeof claims['role'] === 'string' ? [claims['role']] : [];
+  return {
+    kind: 'employee',
+    organisationId: organisation.id,
+    employeeId,
+    subject: claims.sub,
+    isAdmin: roles.includes(organisation.admin_role),
+  };
+}

@@ -1,0 +1,51 @@
+import type { JWTPayload } from 'jose';
+import type { Db } from '../db/db.js';
+
+const text = (value: unknown, max: number): string | undefined =>
+  typeof value === 'string' && value.trim().length > 0 ? value.trim().slice(0, max) : undefined;
+
+/**
+ * The employee behind a verified token, created on first sight from its
+ * claims (`sub`, `name`, `email`, `team`). Name and team follow the identity
+ * provider; what the employee set themself (display name, opt-ins) is kept.
+ */
+export async function upsertEmployeeFromClaims(db: Db, organisationId: string, claims: JWTPayload & { sub: string }): Promise<string> {
+  const name = text(claims['name'], 200) ?? '';
+  const email = text(claims['email'], 320) ?? null;
+  const teamName = text(claims['team'], 120);
+
+  const existing = await db.query<{ id: string; name: string; email: string | null; team_name: string | null; stale: boolean }>(
+    `SELECT e.id, e.name, e.email, t.name AS team_name, e.last_seen_at < now() - interval '1 hour' AS stale
+       FROM employees e LEFT JOIN teams t ON t.id = e.team_id
+      WHERE e.organisation_id = $1 AND e.subject = $2`,
+    [organisationId, claims.sub],
+  );
+  const row = existing.rows[0];
+  if (row && row.name === name && row.email === email && (row.team_name ?? undefined) === teamName && !row.stale) {
+    return row.id;
+  }
+
+  return db.transaction(async (tx) => {
+    let teamId: string | null = null;
+    if (teamName) {
+      const team = await tx.query<{ id: string }>(
+        `INSERT INTO teams (id, organisation_id, name) VALUES ($1, $2, $3)
+         ON CONFLICT (organisation_id, name) DO UPDATE SET name = EXCLUDED.name
+         RETURNING id`,
+        [crypto.randomUUID(), organisationId, teamName],
+      );
+      teamId = team.rows[0]?.id ?? null;
+    }
+    const employee = await tx.query<{ id: string }>(
+      `INSERT INTO employees (id, organisation_id, subject, name, email, team_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, subject)
+       DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, team_id = EXCLUDED.team_id, last_seen_at = now()
+       RETURNING id`,
+      [crypto.randomUUID(), organisationId, claims.sub, name, email, teamId],
+    );
+    const id = employee.rows[0]?.id;
+    if (!id) throw new Error('employee upsert returned no row');
+    return id;
+  });
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type * as z from 'zod/mini';
+import type { Audience, RouteDefinition } from '@advocacy/sdk/contract';
+import type { AdminPrincipal, EmployeePrincipal, Principal } from '../auth/principal.js';
+import { HttpProblem } from './problem.js';
+
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+export type PrincipalFor<A extends Audience> = A extends 'anyone'
+  ? Principal | null
+  : A extends 'public'
+    ? Principal
+    : A extends 'employee'
+      ? EmployeePrincipal
+      : AdminPrincipal;
+
+export interface RouteContext<R extends RouteDefinition> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  principal: PrincipalFor<R['audience']>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** What a handler may return: any success body the route declares (set the status on `reply`). */
+export type RouteResult<R extends RouteDefinition> = z.input<R['responses'][keyof R['responses']]>;
+
+export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
+
+/** Checks a parsed part of the request; refusals list every bad field. */
+function parse<S extends z.ZodMiniType | undefined>(schema: S, value: unknown, part: string): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as Parsed<S>;
+  throw new HttpProblem(400, 'validation-failed', {
+    title: 'Bad Request',
+    detail: `The request ${part} is not valid.`,
+    errors: result.error.issues.map((issue) => ({
+      field: [part, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  });
+}
+
+function authorise(audience: Audience, principal: Principal | null): void {
+  if (audience === 'anyone') return;
+  if (principal === null) {
+    throw new HttpProblem(401, 'authentication-required', {
+      title: 'Unauthorized',
+      detail: 'Send a publishable key or an employee token as "Authorization: Bearer …".',
+      headers: { 'www-authenticate': 'Bearer' },
+    });
+  }
+  const allowed =
+    audience === 'public' ||
+    (audience === 'employee' && principal.kind === 'employee') ||
+    (audience === 'admin' && (principal.kind === 'secret' || (principal.kind === 'employee' && principal.isAdmin)));
+  if (!allowed) {
+    const needs = audience === 'admin' ? 'an admin' : 'an employee';
+    throw new HttpProblem(403, 'forbidden', { detail: `Only ${needs} may do this.` });
+  }
+}
+
+/**
+ * Registers a handler for one route of the contract: method and path come
+ * from the route table, params, query and body are validated with its
+ * schemas, and the caller must match its audience.
+ */
+export function registerRoute<R extends RouteDefinition>(
+  app: FastifyInstance,
+  authenticate: Authenticator,
+  route: R,
+  handler: (context: RouteContext<R>) => Promise<RouteResult<R>>,
+): void {
+  app.route({
+    method: route.method,
+    url: route.path,
+    handler: async (request, reply) => {
+      const principal = route.audience === 'anyone' ? await authenticate(request).catch(() => null) : await authenticate(request);
+      authorise(route.audience, principal);
+      const context: RouteContext<R> = {
+        params: parse(route.params, request.params, 'params') as RouteContext<R>['params'],
+        query: parse(route.query, request.query, 'query') as RouteContext<R>['query'],
+        body: parse(route.body, request.body ?? {}, 'body') as RouteContext<R>['body'],
+        principal: principal as PrincipalFor<R['audience']>,
+        request,
+        reply,
+      };
+      return handler(context);
+    },
+  });
+}
