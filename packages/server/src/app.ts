@@ -50,6 +50,8 @@ export interface AppSettings {
   rateLimits?: RateLimitSettings;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Public origin of the API (`https://go.acme.example`), used in tracked links; defaults to the request's host. */
+  publicUrl?: string;
 }
 
 const JSON_BODY_LIMIT_BYTES = 16 * 1024;
@@ -80,6 +82,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     demoMode: settings.demoMode,
     version: settings.version,
     now: settings.now ?? (() => new Date()),
+    publicOrigin: (request) => (settings.publicUrl ? new URL(settings.publicUrl).origin : `${request.protocol}://${request.host}`),
     authenticate: (request) => {
       let principal = principals.get(request);
       if (!principal) {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Authenticator } from './http/contract-route.js';
 import type { Db } from './db/db.js';
 
@@ -10,4 +11,6 @@ export interface ServerContext {
   /** The clock; tests move it to cross period boundaries. */
   now: () => Date;
   version: string;
+  /** Origin tracked links are built on: the configured public URL, else the request's own scheme and host. */
+  publicOrigin: (request: FastifyRequest) => string;
 }
