@@ -1,5 +1,6 @@
 import { describeValue } from './describe-value.js';
 import { AdvConfigError } from './errors.js';
+import { resolveRetryPolicy, type RetryOption, type RetryPolicy } from './retry-policy.js';
 
 export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
 
@@ -14,6 +15,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Time limit of one request attempt, in milliseconds. Default 10 000. */
   timeoutMs?: number;
+  /** Retries of requests that are safe to repeat; `false` turns them off. Default: 3 retries, full jitter from 250 ms. */
+  retry?: RetryOption;
   /** BCP 47 language sent as `Accept-Language`. */
   locale?: string;
 }
@@ -24,6 +27,7 @@ export interface ResolvedClientOptions {
   readonly getToken: TokenProvider | undefined;
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
   readonly locale: string | undefined;
 }
 
@@ -87,6 +91,7 @@ export function resolveClientOptions(options: unknown): ResolvedClientOptions {
     // Bound so a host's `window.fetch` is not called with our object as `this`.
     fetch: (fetchImpl as typeof fetch).bind(globalThis),
     timeoutMs,
+    retry: resolveRetryPolicy(o['retry']),
     locale: locale as string | undefined,
   };
 }

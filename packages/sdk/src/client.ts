@@ -1,7 +1,7 @@
 import { routes } from './contract/routes.js';
 import type { Health } from './contract/health.js';
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './client-options.js';
-import { send, type RequestOptions } from './transport.js';
+import { Transport, type RequestOptions } from './transport.js';
 
 export interface AdvClient {
   /** The validated options, defaults filled in. */
@@ -16,10 +16,11 @@ export interface AdvClient {
  */
 export function createClient(options: ClientOptions): AdvClient {
   const resolved = resolveClientOptions(options);
+  const transport = new Transport(resolved);
   return {
     options: resolved,
     health: (requestOptions) =>
-      send(resolved, {
+      transport.send({
         method: routes.health.method,
         path: 'healthz',
         schema: routes.health.responses[200],

@@ -2,6 +2,8 @@ import type * as z from 'zod/mini';
 import { ProblemSchema, type Problem } from './contract/problem.js';
 import type { ResolvedClientOptions } from './client-options.js';
 import { AdvError, AdvHttpError, AdvNetworkError, AdvRateLimitedError, AdvValidationError } from './errors.js';
+import { backoffDelay, isRetryableStatus } from './retry-policy.js';
+import { sleep } from './sleep.js';
 import { SDK_VERSION } from './version.js';
 
 export interface RequestOptions {
@@ -17,67 +19,189 @@ export interface TransportRequest<T> extends RequestOptions {
   /** Every status listed here is a success whose body `schema` describes. */
   schema: z.ZodMiniType<T>;
   okStatuses?: readonly number[];
+  /** Sends the employee token from `getToken()` (else the publishable key, if any). */
   authenticated?: boolean;
+  /** Sent as `Idempotency-Key`: the same for every retry of one logical action, which makes a POST safe to retry. */
+  idempotencyKey?: string;
 }
 
-/** Sends one request and returns its validated body, or throws an `AdvError`. */
-export async function send<T>(options: ResolvedClientOptions, request: TransportRequest<T>): Promise<T> {
-  const url = new URL(request.path, options.baseUrl);
-  for (const [key, value] of Object.entries(request.query ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
+/** An HTTP answer, read but not yet judged. */
+interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  payload: unknown;
+}
+
+interface SharedGet {
+  promise: Promise<RawResponse>;
+  controller: AbortController;
+  waiters: number;
+}
+
+/**
+ * Sends requests for one client: a timeout per attempt combined with the
+ * caller's signal, retries where repeating is safe, identical in-flight GETs
+ * shared, and every answer turned into validated data or an `AdvError`.
+ */
+export class Transport {
+  readonly #options: ResolvedClientOptions;
+  readonly #inFlightGets = new Map<string, SharedGet>();
+
+  constructor(options: ResolvedClientOptions) {
+    this.#options = options;
   }
 
-  const headers = new Headers({ accept: 'application/json', 'adv-client': `sdk/${SDK_VERSION}` });
-  if (options.locale) headers.set('accept-language', options.locale);
-  if (options.publishableKey) headers.set('authorization', `Bearer ${options.publishableKey}`);
-  if (request.authenticated && options.getToken) {
-    const token = await callTokenProvider(options);
-    if (token) headers.set('authorization', `Bearer ${token}`);
-  }
-  let body: string | undefined;
-  if (request.body !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(request.body);
-  }
+  async send<T>(request: TransportRequest<T>): Promise<T> {
+    const url = new URL(request.path, this.#options.baseUrl);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const body = serialiseBody(request.body);
+    const raw =
+      request.method === 'GET'
+        ? await this.#sharedGet(url, request)
+        : await this.#withRetries(url, request, body, request.signal);
 
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-
-  let response: Response;
-  try {
-    response = await options.fetch(url, {
-      method: request.method,
-      headers,
-      body,
-      signal,
-      credentials: 'omit',
-      mode: 'cors',
-    });
-  } catch (error) {
-    throw toNetworkError(error, request.signal, timeout);
+    const ok = request.okStatuses ? request.okStatuses.includes(raw.status) : raw.status >= 200 && raw.status < 300;
+    if (!ok) throw toHttpError(raw);
+    const parsed = request.schema.safeParse(raw.payload);
+    if (!parsed.success) {
+      throw new AdvValidationError(
+        `The API answered ${request.method} /${request.path} with a body that does not match the contract.`,
+        parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+      );
+    }
+    return parsed.data;
   }
 
-  const requestId = response.headers.get('x-request-id') ?? undefined;
-  const payload = await readJson(response, request.signal, timeout);
-  const ok = request.okStatuses ? request.okStatuses.includes(response.status) : response.ok;
-  if (!ok) throw toHttpError(response, payload, requestId);
+  /** Identical GETs in flight share one request; it is aborted only when every caller has left. */
+  async #sharedGet(url: URL, request: TransportRequest<unknown>): Promise<RawResponse> {
+    const key = `${request.authenticated ? 'auth' : 'anon'} ${url.href}`;
+    let shared = this.#inFlightGets.get(key);
+    if (!shared) {
+      const controller = new AbortController();
+      const promise = this.#withRetries(url, request, undefined, controller.signal).finally(() => {
+        if (this.#inFlightGets.get(key) === entry) this.#inFlightGets.delete(key);
+      });
+      const entry: SharedGet = { promise, controller, waiters: 0 };
+      shared = entry;
+      this.#inFlightGets.set(key, entry);
+    }
+    return waitFor(shared, request.signal);
+  }
 
-  const parsed = request.schema.safeParse(payload);
-  if (!parsed.success) {
-    throw new AdvValidationError(
-      `The API answered ${request.method} /${request.path} with a body that does not match the contract.`,
-      parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+  async #withRetries(url: URL, request: TransportRequest<unknown>, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
+    const policy = this.#options.retry;
+    const repeatable = request.method === 'GET' || request.idempotencyKey !== undefined;
+    let retriesDone = 0;
+    let tokenRenewed = false;
+    for (;;) {
+      let outcome: RawResponse | AdvNetworkError;
+      try {
+        outcome = await this.#attempt(url, request, body, signal);
+      } catch (error) {
+        if (!(error instanceof AdvNetworkError)) throw error;
+        outcome = error;
+      }
+
+      let delay: number;
+      if (outcome instanceof AdvNetworkError) {
+        if (outcome.reason === 'aborted' || !repeatable || retriesDone >= policy.retries) throw outcome;
+        delay = backoffDelay(policy, retriesDone);
+      } else {
+        // A 401 was refused before any work: ask for a fresh token once, whatever the method.
+        if (outcome.status === 401 && request.authenticated && this.#options.getToken && !tokenRenewed) {
+          tokenRenewed = true;
+          continue;
+        }
+        if (!isRetryableStatus(outcome.status)) return outcome;
+        const retryAfter = parseRetryAfter(outcome.headers.get('retry-after'));
+        if (!repeatable || retriesDone >= policy.retries) return outcome;
+        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return outcome;
+        delay = retryAfter ?? backoffDelay(policy, retriesDone);
+      }
+      try {
+        await sleep(delay, signal);
+      } catch (error) {
+        throw new AdvNetworkError('The request was aborted.', 'aborted', { cause: error });
+      }
+      retriesDone += 1;
+    }
+  }
+
+  async #attempt(url: URL, request: TransportRequest<unknown>, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
+    const options = this.#options;
+    const headers = new Headers({ accept: 'application/json', 'adv-client': `sdk/${SDK_VERSION}` });
+    if (options.locale) headers.set('accept-language', options.locale);
+    if (options.publishableKey) headers.set('authorization', `Bearer ${options.publishableKey}`);
+    if (request.authenticated && options.getToken) {
+      const token = await callTokenProvider(options);
+      if (token) headers.set('authorization', `Bearer ${token}`);
+    }
+    if (request.idempotencyKey !== undefined) headers.set('idempotency-key', request.idempotencyKey);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await options.fetch(url, { method: request.method, headers, body, signal: combined, credentials: 'omit', mode: 'cors' });
+    } catch (error) {
+      throw toNetworkError(error, signal, timeout);
+    }
+    const payload = await readJson(response, signal, timeout);
+    return { status: response.status, statusText: response.statusText, headers: response.headers, payload };
+  }
+}
+
+function waitFor(shared: SharedGet, signal: AbortSignal | undefined): Promise<RawResponse> {
+  if (!signal) {
+    shared.waiters += 1;
+    return shared.promise;
+  }
+  if (signal.aborted) return Promise.reject(new AdvNetworkError('The request was aborted.', 'aborted', { cause: signal.reason }));
+  shared.waiters += 1;
+  return new Promise<RawResponse>((resolve, reject) => {
+    const onAbort = (): void => {
+      shared.waiters -= 1;
+      if (shared.waiters === 0) shared.controller.abort(signal.reason);
+      reject(new AdvNetworkError('The request was aborted.', 'aborted', { cause: signal.reason }));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
     );
+  });
+}
+
+function serialiseBody(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new AdvValidationError('The request body cannot be sent as JSON.', [{ path: [], message: String(error) }]);
   }
-  return parsed.data;
 }
 
 async function callTokenProvider(options: ResolvedClientOptions): Promise<string | null | undefined> {
+  let token: unknown;
   try {
-    return await options.getToken?.();
+    token = await options.getToken?.();
   } catch (error) {
     throw new AdvError('getToken() failed; the request was not sent.', { cause: error });
   }
+  if (token !== null && token !== undefined && typeof token !== 'string') {
+    throw new AdvError('getToken() must return a string, null or undefined; the request was not sent.');
+  }
+  return token;
 }
 
 async function readJson(response: Response, callerSignal: AbortSignal | undefined, timeout: AbortSignal): Promise<unknown> {
@@ -91,6 +215,7 @@ async function readJson(response: Response, callerSignal: AbortSignal | undefine
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    // Not JSON (a proxy's HTML page, a truncated body): the schema check reports it.
     return text;
   }
 }
@@ -101,19 +226,18 @@ function toNetworkError(error: unknown, callerSignal: AbortSignal | undefined, t
   return new AdvNetworkError('The API could not be reached.', 'offline', { cause: error });
 }
 
-function toHttpError(response: Response, payload: unknown, requestId: string | undefined): AdvHttpError {
-  const parsed = ProblemSchema.safeParse(payload);
+function toHttpError(raw: RawResponse): AdvHttpError {
+  const requestId = raw.headers.get('x-request-id') ?? undefined;
+  const parsed = ProblemSchema.safeParse(raw.payload);
+  const status = raw.status >= 400 && raw.status <= 599 ? raw.status : 500;
+  // The HTTP status wins over whatever a (possibly proxied) body claims.
   const problem: Problem = parsed.success
-    ? parsed.data
-    : { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: clampStatus(response.status) };
-  if (response.status === 429) {
-    return new AdvRateLimitedError(problem, parseRetryAfter(response.headers.get('retry-after')) ?? 1000, requestId);
+    ? { ...parsed.data, status }
+    : { type: 'about:blank', title: raw.statusText || `HTTP ${raw.status}`, status };
+  if (raw.status === 429) {
+    return new AdvRateLimitedError(problem, parseRetryAfter(raw.headers.get('retry-after')) ?? 1000, requestId);
   }
   return new AdvHttpError(problem, requestId);
-}
-
-function clampStatus(status: number): number {
-  return status >= 400 && status <= 599 ? status : 500;
 }
 
 /** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
