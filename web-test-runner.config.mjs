@@ -13,7 +13,7 @@ if (!existsSync(executablePath)) {
 }
 
 export default {
-  files: ['test/widgets/**/*.test.ts'],
+  files: ['test/widgets/**/*.test.ts', 'test/sdk-browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 180_000,

@@ -13,3 +13,8 @@ export {
 } from './errors.js';
 export * from './contract/index.js';
 export { SDK_VERSION } from './version.js';
+export type { RetryOption, RetryPolicy } from './retry-policy.js';
+export { createResourceStore, toAdvError, type ResourceState, type ResourceStatus, type ResourceStore } from './stores/resource-store.js';
+export { createEventQueue, type EventQueue, type EventQueueOptions, type TrackedEvent } from './events/event-queue.js';
+export { memoryEventStorage, indexedDbEventStorage, type EventStorage, type QueuedEvent } from './events/event-storage.js';
+export { visitorOptedOut } from './events/privacy-signals.js';
