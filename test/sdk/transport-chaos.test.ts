@@ -19,7 +19,7 @@ describe('transport under faults', () => {
 
   const transport = (options: Partial<ClientOptions> = {}): Transport =>
     new Transport(resolveClientOptions({ baseUrl: server.baseUrl, retry: { baseDelayMs: 2 }, timeoutMs: 2_000, ...options }));
-  const get = (path: string, extra: Partial<TransportRequest<unknown>> = {}): TransportRequest<{ ok: true }> => ({
+  const get = (path: string, extra: Partial<TransportRequest<{ ok: true }>> = {}): TransportRequest<{ ok: true }> => ({
     method: 'GET',
     path: path.slice(1),
     schema: OkSchema,
