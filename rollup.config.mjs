@@ -81,7 +81,7 @@ function cdnBundle(input, fileName) {
 }
 
 export default [
-  packageBuild('packages/sdk', ['index.ts', 'contract/index.ts']),
+  packageBuild('packages/sdk', ['index.ts', 'contract/index.ts', 'share/index.ts']),
   packageBuild(widgetsDir, ['index.ts', 'cdn.ts', ...defineFiles.map((file) => `define/${file}`)]),
   cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.js'),
   ...defineFiles.map((file) =>

@@ -18,3 +18,4 @@ export { createResourceStore, toAdvError, type ResourceState, type ResourceStatu
 export { createEventQueue, type EventQueue, type EventQueueOptions, type TrackedEvent } from './events/event-queue.js';
 export { memoryEventStorage, indexedDbEventStorage, type EventStorage, type QueuedEvent } from './events/event-storage.js';
 export { visitorOptedOut } from './events/privacy-signals.js';
+export * from './share/index.js';

@@ -1,4 +1,53 @@
+import * as z from 'zod/mini';
+import { CursorSchema, IsoDateTimeSchema, LimitQuerySchema, LocaleSchema, NetworkSchema, pageOf, UuidSchema } from './common.js';
 import type { RouteDefinition } from './route-definition.js';
 
-// PLACEHOLDER: replaced by the shares implementation.
-export const shareRoutes = {} as const satisfies Record<string, RouteDefinition>;
+/** A tracked link: one per employee, content and network. */
+export const ShareSchema = z.object({
+  id: UuidSchema,
+  /** The short code of the tracked link `/r/{code}`. */
+  code: z.string(),
+  contentId: UuidSchema,
+  network: NetworkSchema,
+  /** The link to post: redirects to the content with UTM parameters and counts readers. */
+  trackedUrl: z.string(),
+  /** Opens the network's share dialog with the post prefilled; null for Mastodon without an instance. */
+  intentUrl: z.nullable(z.string()),
+  createdAt: IsoDateTimeSchema,
+});
+export type Share = z.infer<typeof ShareSchema>;
+
+export const NewShareSchema = z.strictObject({
+  contentId: UuidSchema,
+  network: NetworkSchema,
+  /** Language of the suggested text to prefill; the content's own by default. */
+  locale: z.optional(LocaleSchema),
+  /** The employee's own words, to prefill instead of the suggestion. */
+  text: z.optional(z.string().check(z.trim(), z.maxLength(3_000))),
+  /** Mastodon only: the employee's instance, e.g. `mastodon.social`. */
+  mastodonInstance: z.optional(z.string().check(z.maxLength(253))),
+});
+export type NewShare = z.input<typeof NewShareSchema>;
+
+export const SharePageSchema = pageOf(ShareSchema);
+export type SharePage = z.infer<typeof SharePageSchema>;
+
+export const shareRoutes = {
+  createShare: {
+    method: 'POST',
+    path: '/v1/shares',
+    summary: 'The caller’s tracked link for a content and network (201 the first time, 200 with the same link after).',
+    audience: 'employee',
+    body: NewShareSchema,
+    responses: { 201: ShareSchema, 200: ShareSchema },
+    idempotent: true,
+  },
+  listMyShares: {
+    method: 'GET',
+    path: '/v1/shares',
+    summary: 'The caller’s own shares, newest first.',
+    audience: 'employee',
+    query: z.strictObject({ limit: LimitQuerySchema, cursor: z.optional(CursorSchema) }),
+    responses: { 200: SharePageSchema },
+  },
+} as const satisfies Record<string, RouteDefinition>;

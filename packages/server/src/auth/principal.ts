@@ -30,3 +30,7 @@ export type AdminPrincipal = SecretKeyPrincipal | (EmployeePrincipal & { isAdmin
 export function principalLabel(principal: Principal): string {
   return principal.kind === 'employee' ? `employee:${principal.employeeId}` : `key:${principal.keyId}`;
 }
+
+export function isAdmin(principal: Principal): principal is AdminPrincipal {
+  return principal.kind === 'secret' || (principal.kind === 'employee' && principal.isAdmin);
+}

@@ -57,3 +57,44 @@ export async function createOrganisation(db: Queryable, input: NewOrganisation):
   const secret = await insertApiKey(db, id, 'secret', { label: 'Server' });
   return { id, publishableKey: publishable.key, secretKey: secret.key };
 }
+
+/** The programme settings requests need: points, disclosure texts, destination domains. */
+export interface OrganisationSettings {
+  id: string;
+  name: string;
+  pointsPerShare: number;
+  pointsPerClick: number;
+  disclosure: Record<string, string>;
+  allowedDomains: string[];
+  consentVersion: string;
+  consentText: Record<string, string>;
+}
+
+export async function loadOrganisationSettings(db: Queryable, organisationId: string): Promise<OrganisationSettings> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    points_per_share: number;
+    points_per_click: number;
+    disclosure: Record<string, string>;
+    allowed_domains: string[];
+    consent_version: string;
+    consent_text: Record<string, string>;
+  }>(
+    `SELECT id, name, points_per_share, points_per_click, disclosure, allowed_domains, consent_version, consent_text
+       FROM organisations WHERE id = $1`,
+    [organisationId],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`organisation ${organisationId} vanished`);
+  return {
+    id: row.id,
+    name: row.name,
+    pointsPerShare: row.points_per_share,
+    pointsPerClick: row.points_per_click,
+    disclosure: row.disclosure,
+    allowedDomains: row.allowed_domains,
+    consentVersion: row.consent_version,
+    consentText: row.consent_text,
+  };
+}

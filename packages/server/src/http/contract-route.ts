@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import type { Audience, RouteDefinition } from '@advocacy/sdk/contract';
-import type { AdminPrincipal, EmployeePrincipal, Principal } from '../auth/principal.js';
+import { principalLabel, type AdminPrincipal, type EmployeePrincipal, type Principal } from '../auth/principal.js';
+import type { Db } from '../db/db.js';
+import { idempotencyKeyOf, requestHash, runIdempotently } from './idempotency.js';
 import { HttpProblem } from './problem.js';
 
 type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
@@ -65,14 +67,16 @@ function authorise(audience: Audience, principal: Principal | null): void {
 /**
  * Registers a handler for one route of the contract: method and path come
  * from the route table, params, query and body are validated with its
- * schemas, and the caller must match its audience.
+ * schemas, and the caller must match its audience. Routes marked
+ * `idempotent` honour an `Idempotency-Key` header (see idempotency.ts).
  */
 export function registerRoute<R extends RouteDefinition>(
   app: FastifyInstance,
-  authenticate: Authenticator,
+  server: { authenticate: Authenticator; db: Db; now: () => Date },
   route: R,
   handler: (context: RouteContext<R>) => Promise<RouteResult<R>>,
 ): void {
+  const { authenticate } = server;
   app.route({
     method: route.method,
     url: route.path,
@@ -87,7 +91,24 @@ export function registerRoute<R extends RouteDefinition>(
         request,
         reply,
       };
-      return handler(context);
+      const key = route.idempotent && principal ? idempotencyKeyOf(request.headers['idempotency-key']) : undefined;
+      if (key === undefined || principal === null) return handler(context);
+      const outcome = await runIdempotently(
+        server.db,
+        {
+          organisationId: principal.organisationId,
+          principal: principalLabel(principal),
+          key,
+          requestHash: requestHash(route.method, request.url.split('?')[0] ?? '', request.body),
+          now: server.now(),
+        },
+        async () => {
+          const body = await handler(context);
+          return { status: reply.statusCode, body };
+        },
+      );
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(outcome.status).send(outcome.body);
     },
   });
 }

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/db.js';
+import { HttpProblem } from './problem.js';
+
+/** How long a key is remembered (Stripe keeps them 24 hours). */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotentScope {
+  organisationId: string;
+  /** Whose key it is: the same key from two callers is two keys. */
+  principal: string;
+  key: string;
+  /** Hash of method, path and body: the same key with another request is refused. */
+  requestHash: string;
+  now: Date;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/** The `Idempotency-Key` header, checked; undefined when absent. */
+export function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || !KEY_PATTERN.test(key)) {
+    throw new HttpProblem(400, 'invalid-idempotency-key', {
+      detail: 'The Idempotency-Key header must be 1 to 255 printable ASCII characters, e.g. a UUID.',
+      errors: [{ field: 'headers.idempotency-key', message: '1 to 255 printable ASCII characters' }],
+    });
+  }
+  return key;
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are the same request. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('base64url');
+}
+
+/**
+ * Runs `work` once per (caller, key), Stripe's way: the first request claims
+ * the key; the same key and request again gets the stored answer replayed;
+ * the same key with another request is a 422; a key still in flight is a 409.
+ * A failed attempt releases its key so the client can try again.
+ */
+export async function runIdempotently(
+  db: Db,
+  scope: IdempotentScope,
+  work: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const expiredBefore = new Date(scope.now.getTime() - IDEMPOTENCY_KEY_TTL_MS);
+  const id = [scope.organisationId, scope.principal, scope.key];
+  await db.query('DELETE FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3 AND created_at < $4', [...id, expiredBefore]);
+  if (Math.random() < 0.01) {
+    await db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [expiredBefore]);
+  }
+
+  const claimed = await db.query(
+    `INSERT INTO idempotency_keys (organisation_id, principal, key, request_hash, status, created_at)
+     VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING key`,
+    [...id, scope.requestHash, scope.now],
+  );
+  if (claimed.rows.length === 0) {
+    const { rows } = await db.query<{ request_hash: string; status: string; response_status: number | null; response_body: unknown }>(
+      'SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3',
+      id,
+    );
+    const row = rows[0];
+    if (!row) {
+      // Released between our insert and select: the other attempt failed. Ask the client to try again.
+      throw new HttpProblem(409, 'idempotency-key-in-use', { detail: 'A request with this Idempotency-Key just failed; send it again.' });
+    }
+    if (row.request_hash !== scope.requestHash) {
+      throw new HttpProblem(422, 'idempotency-key-reused', {
+        title: 'Unprocessable Content',
+        detail: 'This Idempotency-Key was used for a different request. Use a new key for a new action.',
+      });
+    }
+    if (row.status !== 'done' || row.response_status === null) {
+      throw new HttpProblem(409, 'idempotency-key-in-use', {
+        detail: 'A request with this Idempotency-Key is still being processed; retry in a moment.',
+        headers: { 'retry-after': '1' },
+      });
+    }
+    return { status: row.response_status, body: row.response_body, replayed: true };
+  }
+
+  let result: StoredResponse;
+  try {
+    result = await work();
+  } catch (error) {
+    await db.query('DELETE FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3', id);
+    throw error;
+  }
+  await db.query(
+    `UPDATE idempotency_keys SET status = 'done', response_status = $4, response_body = $5
+      WHERE organisation_id = $1 AND principal = $2 AND key = $3`,
+    [...id, result.status, JSON.stringify(result.body ?? null)],
+  );
+  return { ...result, replayed: false };
+}
