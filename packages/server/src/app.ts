@@ -7,6 +7,7 @@ import { installCors } from './auth/cors.js';
 import { JwtVerifier } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
 import type { Db } from './db/db.js';
+import { ClickRecorder } from './domain/click-recorder.js';
 import { installErrorHandling } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
 import { contentRoutes } from './routes/content.js';
@@ -22,6 +23,13 @@ import { startPageRoutes, type StartLink } from './routes/start-page.js';
 import { statsRoutes } from './routes/stats.js';
 import { testimonialRoutes } from './routes/testimonials.js';
 import type { ServerContext } from './server-context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Writes the tracked-link clicks recorded so far (tests and shutdown). */
+    flushClickRecording(): Promise<void>;
+  }
+}
 
 // Readable validation messages ("Too big: expected string to have <=1200 characters") in problem documents.
 z.config(z.locales.en());
@@ -77,8 +85,12 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
 
   const verifier = new JwtVerifier({ demoMode: settings.demoMode });
   const principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+  const clicks = new ClickRecorder(db, (error) => app.log.error({ err: error }, 'recording tracked-link clicks failed'));
+  app.decorate('flushClickRecording', () => clicks.flush());
+  app.addHook('onClose', () => clicks.flush());
   const context: ServerContext = {
     db,
+    clicks,
     demoMode: settings.demoMode,
     version: settings.version,
     now: settings.now ?? (() => new Date()),

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Authenticator } from './http/contract-route.js';
 import type { Db } from './db/db.js';
+import type { ClickRecorder } from './domain/click-recorder.js';
 
 /** What every route plugin gets from `buildApp()`. */
 export interface ServerContext {
@@ -11,6 +12,8 @@ export interface ServerContext {
   /** The clock; tests move it to cross period boundaries. */
   now: () => Date;
   version: string;
+  /** Records tracked-link requests after their redirect has gone out. */
+  clicks: ClickRecorder;
   /** Origin tracked links are built on: the configured public URL, else the request's own scheme and host. */
   publicOrigin: (request: FastifyRequest) => string;
 }

@@ -1,5 +1,43 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { routes } from '@advocacy/sdk/contract';
+import { uncreditedReason } from '../domain/click-classification.js';
+import { SHARE_CODE_PATTERN } from '../domain/share-codes.js';
+import { ShareLookup } from '../domain/share-lookup.js';
+import { trackedDestination } from '../domain/tracked-destination.js';
+import { fingerprint, organisationFingerprintKey } from '../domain/visitor-fingerprint.js';
+import { registerRoute } from '../http/contract-route.js';
 import type { ServerContext } from '../server-context.js';
 
-// PLACEHOLDER: replaced by the redirect implementation.
-export const redirectRoutes: FastifyPluginAsync<ServerContext> = async () => {};
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Link not found</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2328}</style></head>
+<body><main><h1>This link does not exist</h1><p>It may have been mistyped or cut short when it was copied. Ask the person who shared it for the full link.</p></main></body></html>`;
+
+/** `GET /r/{code}`: tracked links. The destination only ever comes from the database. */
+export const redirectRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  const lookup = new ShareLookup(ctx.db);
+
+  registerRoute(app, ctx, routes.followTrackedLink, async ({ params, request, reply }) => {
+    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer-when-downgrade');
+    const share = SHARE_CODE_PATTERN.test(params.code) ? await lookup.find(params.code) : undefined;
+    if (!share) {
+      return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+    }
+    const userAgent = request.headers['user-agent'] ?? '';
+    const fromSharer =
+      share.sharerFingerprint !== null &&
+      fingerprint(await organisationFingerprintKey(ctx.db, share.organisationId), request.ip, userAgent).equals(share.sharerFingerprint);
+    ctx.clicks.record({
+      shareId: share.shareId,
+      organisationId: share.organisationId,
+      employeeId: share.employeeId,
+      network: share.network,
+      at: ctx.now(),
+      ip: request.ip,
+      userAgent,
+      reason: uncreditedReason({ method: request.method, userAgent, fromSharer }),
+    });
+    return reply.redirect(trackedDestination(share.destination, share), 302);
+  });
+};

@@ -1,0 +1,34 @@
+import { isbot } from 'isbot';
+
+/** Why a click is recorded without credit. */
+export type UncreditedReason = 'bot' | 'preview' | 'head' | 'self' | 'repeat';
+
+/**
+ * Link-preview fetchers: they open a link the moment it is posted, to draw
+ * its card, and no person reads anything. Matched before `isbot` so they are
+ * counted apart from other robots.
+ */
+const PREVIEW_FETCHERS =
+  /LinkedInBot|Slackbot|Slack-ImgProxy|Twitterbot|facebookexternalhit|facebookcatalog|Facebot|meta-externalagent|WhatsApp|Discordbot|SkypeUriPreview|TelegramBot|Iframely|Embedly|redditbot|Applebot|Google-PageRenderer|Pinterestbot|Mastodon\/|Bluesky|Cardyb|Teams|MicrosoftPreview|Viber|Snapchat|Line\/|KakaoTalk|Signal|vkShare|W3C_Validator|Tumblr|Yahoo Link Preview|bitlybot|Nuzzel|Qwantify/i;
+
+export interface ClickRequest {
+  method: string;
+  userAgent: string | undefined;
+  /** Whether the visitor's fingerprint is the sharer's own. */
+  fromSharer: boolean;
+}
+
+/**
+ * Decides, before the database is asked, whether a click cannot be credited.
+ * Undefined means it may be: it still has to be the visitor's first for that
+ * link that day.
+ */
+export function uncreditedReason(click: ClickRequest): UncreditedReason | undefined {
+  if (click.method === 'HEAD') return 'head';
+  const userAgent = click.userAgent?.trim() ?? '';
+  if (userAgent === '') return 'bot';
+  if (PREVIEW_FETCHERS.test(userAgent)) return 'preview';
+  if (isbot(userAgent)) return 'bot';
+  if (click.fromSharer) return 'self';
+  return undefined;
+}
