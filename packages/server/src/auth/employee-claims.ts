@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose';
 import type { Db } from '../db/db.js';
+import { syncLeaderboardListing } from '../domain/points.js';
 
 const text = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value.trim().length > 0 ? value.trim().slice(0, max) : undefined;
@@ -46,6 +47,7 @@ export async function upsertEmployeeFromClaims(db: Db, organisationId: string, c
     );
     const id = employee.rows[0]?.id;
     if (!id) throw new Error('employee upsert returned no row');
+    if (row && (row.team_name ?? undefined) !== teamName) await syncLeaderboardListing(tx, organisationId, id);
     return id;
   });
 }

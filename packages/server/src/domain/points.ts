@@ -20,8 +20,9 @@ export interface PointsDelta {
 export async function addPoints(tx: Queryable, delta: PointsDelta): Promise<void> {
   for (const kind of PERIODS) {
     await tx.query(
-      `INSERT INTO points (organisation_id, period_kind, period_start, employee_id, points, shares, clicks)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO points (organisation_id, period_kind, period_start, employee_id, points, shares, clicks, listed, team_id)
+       SELECT $1, $2, $3, $4, $5, $6, $7, e.leaderboard_opt_in, e.team_id
+         FROM employees e WHERE e.organisation_id = $1 AND e.id = $4
        ON CONFLICT (organisation_id, period_kind, period_start, employee_id) DO UPDATE
          SET points = points.points + EXCLUDED.points,
              shares = points.shares + EXCLUDED.shares,
@@ -60,5 +61,16 @@ export async function addDailyStats(tx: Queryable, delta: DailyStatsDelta): Prom
       delta.uncreditedClicks ?? 0,
       delta.impressions ?? 0,
     ],
+  );
+}
+
+/** Copies an employee's opt-in and team onto their counters, so leaderboard reads need no join to filter. */
+export async function syncLeaderboardListing(tx: Queryable, organisationId: string, employeeId: string): Promise<void> {
+  await tx.query(
+    `UPDATE points p SET listed = e.leaderboard_opt_in, team_id = e.team_id
+       FROM employees e
+      WHERE e.organisation_id = $1 AND e.id = $2 AND p.organisation_id = $1 AND p.employee_id = $2
+        AND (p.listed IS DISTINCT FROM e.leaderboard_opt_in OR p.team_id IS DISTINCT FROM e.team_id)`,
+    [organisationId, employeeId],
   );
 }

@@ -1,5 +1,107 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { routes, type Leaderboard, type LeaderboardEntry } from '@advocacy/sdk/contract';
+import type { SqlParam } from '../db/db.js';
+import { periodStart } from '../domain/periods.js';
+import { registerRoute } from '../http/contract-route.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import type { ServerContext } from '../server-context.js';
 
-// PLACEHOLDER: replaced by the leaderboard implementation.
-export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async () => {};
+interface RankedRow {
+  employee_id: string;
+  points: number;
+  shares: number;
+  clicks: number;
+  display_name: string | null;
+  name: string;
+  avatar_url: string | null;
+  team: string | null;
+}
+
+/**
+ * `GET /v1/leaderboard`: counters of the period read in index order
+ * (points desc, employee id), keyset-paginated; ranks come from two
+ * index-only counts, so a page costs the same at rank 1 and rank 90,000.
+ */
+export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  const { db } = ctx;
+
+  registerRoute(app, ctx, routes.getLeaderboard, async ({ query, principal }) => {
+    const start = periodStart(query.period, ctx.now());
+    const scope: SqlParam[] = [principal.organisationId, query.period, start];
+    let teamFilter = '';
+    let teamId: string | null = null;
+    if (query.team !== undefined) {
+      const team = await db.query<{ id: string }>('SELECT id FROM teams WHERE organisation_id = $1 AND name = $2', [principal.organisationId, query.team]);
+      teamId = team.rows[0]?.id ?? '00000000-0000-0000-0000-000000000000';
+      scope.push(teamId);
+      teamFilter = `AND team_id = $${scope.length}`;
+    }
+    const listed = `organisation_id = $1 AND period_kind = $2 AND period_start = $3 ${teamFilter} AND listed AND points > 0`;
+    const after = decodeCursor(query.cursor, 2);
+    const pageParams = [...scope, after ? Number(after[0]) : null, after ? String(after[1]) : null, query.limit + 1];
+    const n = scope.length;
+    const { rows } = await db.query<RankedRow>(
+      `SELECT p.employee_id, p.points, p.shares, p.clicks, e.display_name, e.name, e.avatar_url, t.name AS team
+         FROM (SELECT employee_id, points, shares, clicks FROM points
+                WHERE ${listed}
+                  AND ($${n + 1}::bigint IS NULL OR (points <= $${n + 1}::bigint
+                       AND (points < $${n + 1}::bigint OR employee_id > $${n + 2}::uuid)))
+                ORDER BY points DESC, employee_id LIMIT $${n + 3}) p
+         JOIN employees e ON e.organisation_id = $1 AND e.id = p.employee_id
+         LEFT JOIN teams t ON t.id = e.team_id
+        ORDER BY p.points DESC, p.employee_id`,
+      pageParams,
+    );
+    const page = rows.slice(0, query.limit);
+
+    const rankOf = async (points: number): Promise<number> => {
+      const above = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM points WHERE ${listed} AND points > $${n + 1}`, [...scope, points]);
+      return (above.rows[0]?.n ?? 0) + 1;
+    };
+
+    const items: LeaderboardEntry[] = [];
+    let previous: { points: number; rank: number } | undefined;
+    for (const row of page) {
+      const rank = previous && previous.points === row.points ? previous.rank : await rankOf(row.points);
+      previous = { points: row.points, rank };
+      items.push({
+        rank,
+        displayName: row.display_name ?? row.name,
+        avatarUrl: row.avatar_url,
+        team: row.team,
+        points: row.points,
+        shares: row.shares,
+        clicks: row.clicks,
+        isMe: row.employee_id === principal.employeeId,
+      });
+    }
+
+    const mine = await db.query<{ points: number; shares: number; clicks: number; listed: boolean; opted_in: boolean }>(
+      `SELECT coalesce(p.points, 0)::int AS points, coalesce(p.shares, 0)::int AS shares, coalesce(p.clicks, 0)::int AS clicks,
+              e.leaderboard_opt_in AS opted_in
+         FROM employees e
+         LEFT JOIN points p ON p.organisation_id = e.organisation_id AND p.employee_id = e.id AND p.period_kind = $3 AND p.period_start = $4
+        WHERE e.organisation_id = $1 AND e.id = $2`,
+      [principal.organisationId, principal.employeeId, query.period, start],
+    );
+    const me = mine.rows[0] ?? { points: 0, shares: 0, clicks: 0, opted_in: false };
+    const inTeam = teamId === null || page.some((row) => row.employee_id === principal.employeeId) || (await isInTeam(principal.employeeId, teamId));
+    const myRank = me.opted_in && me.points > 0 && inTeam ? await rankOf(me.points) : null;
+
+    const last = page.at(-1);
+    const body: Leaderboard = {
+      period: query.period,
+      periodStart: start,
+      team: query.team ?? null,
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.points, last.employee_id]) : null,
+      me: { rank: myRank, points: me.points, shares: me.shares, clicks: me.clicks, optedIn: me.opted_in },
+    };
+    return body;
+
+    async function isInTeam(employeeId: string, team: string): Promise<boolean> {
+      const { rows: found } = await db.query('SELECT 1 FROM employees WHERE organisation_id = $1 AND id = $2 AND team_id = $3', [principal.organisationId, employeeId, team]);
+      return found.length > 0;
+    }
+  });
+};
