@@ -1,4 +1,36 @@
+import * as z from 'zod/mini';
+import { IsoDateTimeSchema, UuidSchema } from './common.js';
 import type { RouteDefinition } from './route-definition.js';
 
-// PLACEHOLDER: replaced by the events implementation.
-export const eventRoutes = {} as const satisfies Record<string, RouteDefinition>;
+export const MAX_EVENTS_PER_BATCH = 100;
+
+export const ImpressionEventSchema = z.strictObject({
+  /** Chosen by the client; sending the same id again is ignored. */
+  id: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : -')),
+  kind: z.literal('impression'),
+  contentId: z.optional(UuidSchema),
+  testimonialId: z.optional(UuidSchema),
+  occurredAt: IsoDateTimeSchema,
+});
+export type ImpressionEvent = z.infer<typeof ImpressionEventSchema>;
+
+export const EventBatchSchema = z.strictObject({
+  events: z.array(ImpressionEventSchema).check(z.minLength(1), z.maxLength(MAX_EVENTS_PER_BATCH)),
+});
+export type EventBatch = z.input<typeof EventBatchSchema>;
+
+export const EventBatchResultSchema = z.object({ accepted: z.int(), duplicates: z.int() });
+export type EventBatchResult = z.infer<typeof EventBatchResultSchema>;
+
+export const eventRoutes = {
+  sendEvents: {
+    method: 'POST',
+    path: '/v1/events',
+    summary:
+      'Up to 100 impression events from widgets; an id already received is ignored. Also accepts a text/plain body with the publishable key in `?key=` (navigator.sendBeacon cannot send headers).',
+    audience: 'public',
+    query: z.strictObject({ key: z.optional(z.string().check(z.maxLength(200))) }),
+    body: EventBatchSchema,
+    responses: { 202: EventBatchResultSchema },
+  },
+} as const satisfies Record<string, RouteDefinition>;

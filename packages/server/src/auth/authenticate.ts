@@ -29,6 +29,17 @@ export function bearerOf(request: FastifyRequest): string | undefined {
   return match[1];
 }
 
+/**
+ * `navigator.sendBeacon` cannot send headers, so `POST /v1/events` also takes
+ * a publishable key (public by design) as `?key=`. Nothing else ever reads a
+ * credential from a URL: tokens and secret keys would end up in logs.
+ */
+function beaconKeyOf(request: FastifyRequest): string | undefined {
+  if (request.method !== 'POST' || request.routeOptions.url !== '/v1/events') return undefined;
+  const key = (request.query as Record<string, unknown> | undefined)?.['key'];
+  return typeof key === 'string' && key.startsWith('pk_') ? key : undefined;
+}
+
 /** Organisation whose identity provider issued a token, from its unverified `iss` and `aud`. */
 export async function organisationForToken(db: Db, token: string): Promise<OrganisationAuthRow | undefined> {
   const claimed = JwtVerifier.peek(token);
@@ -47,7 +58,7 @@ export async function organisationForToken(db: Db, token: string): Promise<Organ
  * expired, revoked, or used from the wrong place.
  */
 export async function authenticate(db: Db, verifier: JwtVerifier, request: FastifyRequest): Promise<Principal | null> {
-  const credential = bearerOf(request);
+  const credential = bearerOf(request) ?? beaconKeyOf(request);
   if (!credential) return null;
   const origin = request.headers.origin;
 
