@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { buildApp, type StaticSite } from './app.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
+import { allowDemoOrigins, seedDemo } from './demo/seed-demo.js';
 import { readServerEnv } from './server-env.js';
 
 const require = createRequire(import.meta.url);
@@ -35,12 +36,14 @@ async function main(): Promise<void> {
   const env = readServerEnv(process.env);
   const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
   const report = await migrate(db);
+  const seeded = env.demoMode ? await seedDemo(db) : undefined;
 
   const app = await buildApp(db, {
     version,
     demoMode: env.demoMode,
     logger: { level: env.logLevel },
     staticSites: existingSites(),
+    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 
   let closing = false;
@@ -64,10 +67,16 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: env.port, host: env.host });
   const port = new URL(address).port;
+  if (env.demoMode) {
+    // The demo pages are served by this very server: let them call the API with the demo key and tokens.
+    await allowDemoOrigins(db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.publicUrl ? [new URL(env.publicUrl).origin] : [])]);
+  }
   const where = env.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${resolve(env.dataDir)}`;
   const migrations = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'schema up to date';
   const shownHost = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
   console.log(`Advocacy Kit ${version} on ${where} (${migrations}).`);
+  if (seeded?.created) console.log('Demo mode: seeded the Northwind demo organisation (40 employees, 15 pieces of content, 14 testimonials).');
+  else if (env.demoMode) console.log('Demo mode: the Northwind demo organisation is ready (NODE_ENV=production turns demo mode off).');
   console.log(`Ready: http://${shownHost}:${port}/`);
 }
 

@@ -5,6 +5,8 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   demoMode: boolean;
   logLevel: string;
+  /** Public origin of the API, for tracked links (`PUBLIC_URL`); the request's host when unset. */
+  publicUrl: string | undefined;
 }
 
 /** Reads and checks the environment `main.ts` runs with; throws a readable message on a bad value. */
@@ -17,7 +19,12 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
   }
+  const publicUrl = env['PUBLIC_URL'] || undefined;
+  if (publicUrl && (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol))) {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, not "${publicUrl}".`);
+  }
   return {
+    publicUrl,
     port,
     host: env['HOST'] || '127.0.0.1',
     dataDir: env['DATA_DIR'] || '.data',
