@@ -48,7 +48,7 @@ export async function installCors(app: FastifyInstance, db: Db): Promise<void> {
         origin: allowed ? origin : false,
         methods: ['GET', 'POST', 'PATCH', 'DELETE'],
         allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'adv-client', 'accept-language'],
-        exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy', 'idempotent-replayed', 'location'],
+        exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'idempotent-replayed', 'location'],
         credentials: false,
         maxAge: 600,
         strictPreflight: true,

@@ -86,6 +86,8 @@ function toProblem(error: unknown, usedJwks: boolean): HttpProblem {
   const keysUnavailable =
     error instanceof joseErrors.JWKSTimeout ||
     error instanceof joseErrors.JWKSInvalid ||
+    // jose's plain JOSEError: the key set answered with something other than 200 OK.
+    (error instanceof joseErrors.JOSEError && error.code === 'ERR_JOSE_GENERIC') ||
     // Anything jose did not raise itself comes from fetching the key set (refused, DNS, TLS).
     !(error instanceof joseErrors.JOSEError);
   if (usedJwks && keysUnavailable) {
