@@ -44,6 +44,7 @@ export const TestimonialSchema = z.object({
 });
 export type Testimonial = z.infer<typeof TestimonialSchema>;
 
+/** The consent text the form shows, in the locale it was found in (the one asked for, its language, English, or any). */
 export const ConsentSchema = z.object({ version: z.string(), text: z.string(), locale: z.string() });
 export type Consent = z.infer<typeof ConsentSchema>;
 
@@ -79,7 +80,8 @@ export const testimonialRoutes = {
   listTestimonials: {
     method: 'GET',
     path: '/v1/testimonials',
-    summary: 'Approved testimonials for the career site, newest first, filtered by team, location, locale and tag.',
+    summary:
+      'Approved testimonials for the career site, newest approval first, filtered by team, location, locale (`fr` also matches `fr-CA`) and tag. Sent with `Cache-Control: no-store`, so a withdrawal shows on the very next read.',
     audience: 'public',
     query: PublicTestimonialQuerySchema,
     responses: { 200: pageOf(PublicTestimonialSchema) },
@@ -87,15 +89,16 @@ export const testimonialRoutes = {
   getConsent: {
     method: 'GET',
     path: '/v1/testimonials/consent',
-    summary: 'The consent text authors must accept, with its version, in a locale.',
-    audience: 'employee',
+    summary: 'The consent text authors must accept, with its version, in a locale (falling back to its language, then English, then any).',
+    audience: 'public',
     query: z.strictObject({ locale: z.optional(LocaleSchema) }),
     responses: { 200: ConsentSchema },
   },
   submitTestimonial: {
     method: 'POST',
     path: '/v1/testimonials',
-    summary: 'Submits the caller’s testimonial for moderation, recording their consent.',
+    summary:
+      'Submits the caller’s testimonial for moderation, recording their consent (who, version, when). A consent version other than the current one is a 409: show the current text again.',
     audience: 'employee',
     body: NewTestimonialSchema,
     responses: { 201: TestimonialSchema },
@@ -104,14 +107,14 @@ export const testimonialRoutes = {
   listMyTestimonials: {
     method: 'GET',
     path: '/v1/testimonials/mine',
-    summary: 'The caller’s own testimonials, whatever their status.',
+    summary: 'The caller’s own testimonials (newest 100), whatever their status, with any rejection reason.',
     audience: 'employee',
     responses: { 200: z.object({ items: z.array(TestimonialSchema) }) },
   },
   withdrawTestimonial: {
     method: 'POST',
     path: '/v1/testimonials/:id/withdraw',
-    summary: 'The author withdraws their testimonial: gone from every public listing at once.',
+    summary: 'The author withdraws their testimonial: gone from every public listing at once. Repeating it changes nothing.',
     audience: 'employee',
     params: IdParams,
     responses: { 200: TestimonialSchema },
@@ -127,7 +130,8 @@ export const testimonialRoutes = {
   approveTestimonial: {
     method: 'POST',
     path: '/v1/admin/testimonials/:id/approve',
-    summary: 'Publishes a pending testimonial (audit-logged).',
+    summary:
+      'Publishes a pending (or previously rejected) testimonial, audit-logged. Approving an approved one changes nothing; a withdrawn one is a 409.',
     audience: 'admin',
     params: IdParams,
     responses: { 200: TestimonialSchema },
@@ -135,7 +139,8 @@ export const testimonialRoutes = {
   rejectTestimonial: {
     method: 'POST',
     path: '/v1/admin/testimonials/:id/reject',
-    summary: 'Rejects a testimonial with a reason the author sees (audit-logged).',
+    summary:
+      'Rejects a pending testimonial, or takes down an approved one, with a reason the author sees (audit-logged). Rejecting a rejected one changes nothing; a withdrawn one is a 409.',
     audience: 'admin',
     params: IdParams,
     body: z.strictObject({ reason: text(500) }),

@@ -37,7 +37,7 @@ export const demoRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =>
          FROM organisations o JOIN demo_settings d ON d.organisation_id = o.id WHERE o.slug = $1`,
       [DEMO_ORGANISATION.slug],
     );
-    if (!rows[0]) throw new HttpProblem(503, 'demo-not-seeded', { detail: 'The demo organisation has not been created; restart the server in demo mode.' });
+    if (!rows[0]) throw new HttpProblem(404, 'demo-not-seeded', { detail: 'There is no demo organisation in this database; start the server in demo mode (npm start) to create it.' });
     return rows[0];
   };
 
