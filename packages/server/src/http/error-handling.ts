@@ -12,6 +12,10 @@ function send(problem: HttpProblem, request: FastifyRequest, reply: FastifyReply
 
 /** Fastify's own client errors (bad JSON, body too large, wrong media type) keep their 4xx status. */
 function fromFastifyError(error: FastifyError): HttpProblem {
+  // Postgres cancelled a statement that ran past statement_timeout: busy, not broken.
+  if ((error as { code?: unknown }).code === '57014') {
+    return new HttpProblem(503, 'database-busy', { detail: 'The database took too long to answer. Try again shortly.', headers: { 'retry-after': '2' } });
+  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
