@@ -7,8 +7,8 @@ export interface ServedProcess {
 }
 
 /** Starts `bench/helpers/serve.ts <kind>` and waits for the port it prints. */
-export async function serve(kind: 'api' | 'bare' | 'bare-db'): Promise<ServedProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/helpers/serve.ts', kind], {
+export async function serve(kind: 'api' | 'bare' | 'bare-db' | 'api-redirect' | 'bare-redirect', ...args: string[]): Promise<ServedProcess> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/helpers/serve.ts', kind, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
@@ -32,13 +32,14 @@ export interface LoadResult {
 }
 
 /** Runs autocannon against a URL: a short warm-up, then the measured run. */
-export async function load(url: string, seconds = 5, connections = 10): Promise<LoadResult> {
-  await autocannon({ url, connections, duration: 1 });
-  const result = await autocannon({ url, connections, duration: seconds });
+export async function load(url: string, seconds = 5, connections = 10, headers: Record<string, string> = {}): Promise<LoadResult> {
+  await autocannon({ url, connections, duration: 1, headers });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    // Redirects are what a tracked link answers; only transport errors, 4xx and 5xx count as failures.
+    errors: result.errors + result['4xx'] + result['5xx'],
   };
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { buildApp } from '../../packages/server/src/app.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
+import { createOrganisation } from '../../packages/server/src/domain/organisations.js';
 
 const kind = process.argv[2];
 
@@ -39,7 +40,38 @@ if (kind === 'api') {
     const address = server.address();
     console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
   });
+} else if (kind === 'api-redirect') {
+  // The API with one tracked link, recording every request as in production.
+  const db = await openPglite(undefined);
+  await migrate(db);
+  const org = await createOrganisation(db, { slug: 'bench', name: 'Bench', allowedDomains: ['bench.example'], jwt: { issuer: 'https://idp.bench.example/', audience: 'bench' } });
+  const employeeId = crypto.randomUUID();
+  const contentId = crypto.randomUUID();
+  await db.query('INSERT INTO employees (id, organisation_id, subject, name) VALUES ($1, $2, $3, $4)', [employeeId, org.id, 'bench', 'Bench']);
+  await db.query('INSERT INTO content (id, organisation_id, title, url, locale, campaign) VALUES ($1, $2, $3, $4, $5, $6)', [contentId, org.id, 'Bench', 'https://bench.example/jobs?ref=feed', 'en', 'bench']);
+  await db.query('INSERT INTO shares (id, organisation_id, employee_id, content_id, network, code) VALUES ($1, $2, $3, $4, $5, $6)', [crypto.randomUUID(), org.id, employeeId, contentId, 'linkedin', 'BenchCode2']);
+  const app = await buildApp(db, { version: 'bench', demoMode: false, rateLimits: { perKeyAndIp: 1e9, perEmployee: 1e9, perAnonymousIp: 1e9 } });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`PORT ${new URL(address).port}`);
+} else if (kind === 'bare-redirect') {
+  // The floor: node:http answering the same 302 with the same headers, from memory.
+  const location = process.argv[3] ?? 'https://bench.example/';
+  const server = createServer((_request, response) => {
+    response.writeHead(302, {
+      location,
+      'cache-control': 'no-store',
+      'x-robots-tag': 'noindex, nofollow',
+      'referrer-policy': 'no-referrer-when-downgrade',
+      'x-content-type-options': 'nosniff',
+      'content-length': '0',
+    });
+    response.end();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
+  });
 } else {
-  console.error('usage: serve.ts api|bare|bare-db');
+  console.error('usage: serve.ts api|bare|bare-db|api-redirect|bare-redirect');
   process.exit(2);
 }

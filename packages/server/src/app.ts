@@ -63,6 +63,8 @@ export interface AppSettings {
 }
 
 const JSON_BODY_LIMIT_BYTES = 16 * 1024;
+/** Tracked links get this many times the anonymous per-IP limit. */
+const TRACKED_LINK_LIMIT_FACTOR = 10;
 
 /** Builds the API around an open database. Does not listen: `main.ts` and tests decide that. */
 export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyInstance> {
@@ -80,8 +82,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     reply.header('x-content-type-options', 'nosniff');
   });
   installErrorHandling(app);
-  await installCors(app, db);
-  await installRateLimits(app, settings.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const rateLimits = settings.rateLimits ?? DEFAULT_RATE_LIMITS;
 
   const verifier = new JwtVerifier({ demoMode: settings.demoMode });
   const principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
@@ -106,11 +107,22 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   };
 
   await app.register(healthRoutes, { db, version: settings.version });
-  await app.register(openApiRoutes, { version: settings.version });
-  for (const plugin of [contentRoutes, shareRoutes, redirectRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes]) {
-    await app.register(plugin, context);
-  }
-  if (settings.demoMode) await app.register(demoRoutes, context);
+  // The JSON API: CORS for the pages that call it, and rate limits per key, employee and IP.
+  await app.register(async (api) => {
+    await installCors(api, db);
+    await installRateLimits(api, rateLimits);
+    await api.register(openApiRoutes, { version: settings.version });
+    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes]) {
+      await api.register(plugin, context);
+    }
+    if (settings.demoMode) await api.register(demoRoutes, context);
+  });
+  // Tracked links: followed by browsers, never fetched cross-origin, so no CORS; a looser per-IP limit,
+  // since many readers share one office or carrier address. Kept lean: it is the hottest path.
+  await app.register(async (links) => {
+    await installRateLimits(links, { ...rateLimits, perAnonymousIp: rateLimits.perAnonymousIp * TRACKED_LINK_LIMIT_FACTOR });
+    await links.register(redirectRoutes, context);
+  });
 
   const sites = settings.staticSites ?? [];
   for (const [index, site] of sites.entries()) {

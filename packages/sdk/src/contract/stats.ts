@@ -9,7 +9,7 @@ export const NetworkStatsSchema = z.object({
   shares: count,
   creditedClicks: count,
   uncreditedClicks: count,
-  /** Sum of the declared audiences of the employees who shared on this network in the period (each counted once). */
+  /** Sum of the declared audiences on this network of the employees who shared on it in the period, each counted once. */
   estimatedReach: count,
 });
 
@@ -28,7 +28,12 @@ export const StatsSchema = z.object({
   uncreditedClicks: count,
   /** Employees who shared at least once in the period. */
   activeAmbassadors: count,
+  /**
+   * Each employee × network with a share in the period counts once, with the
+   * audience the employee declares now for that network (see `GET /v1/me`).
+   */
   estimatedReach: count,
+  /** Widget impressions (`POST /v1/events`) in the period. */
   impressions: count,
   byNetwork: z.array(NetworkStatsSchema),
   /** Every day of the period (the last 90 days for `all`), zeros included. */
@@ -36,13 +41,38 @@ export const StatsSchema = z.object({
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
+/** The programme totals a public page may show: no per-day or per-network detail, no bot or repeat counts. */
+export const PublicStatsSchema = z.object({
+  period: PeriodSchema,
+  periodStart: z.iso.date(),
+  periodEnd: z.iso.date(),
+  shares: count,
+  creditedClicks: count,
+  activeAmbassadors: count,
+  estimatedReach: count,
+});
+export type PublicStats = z.infer<typeof PublicStatsSchema>;
+
+export const StatsQuerySchema = z.strictObject({ period: z._default(PeriodSchema, 'month') });
+export type StatsQuery = z.input<typeof StatsQuerySchema>;
+
 export const statsRoutes = {
   getStats: {
     method: 'GET',
     path: '/v1/stats',
-    summary: 'Programme figures for a period: shares, readers, ambassadors, estimated reach, by network and by day. No personal data.',
+    summary:
+      'Programme figures for a period: shares, readers, uncredited visits, ambassadors, estimated reach, impressions, by network and by day. Employees and admins (secret keys included); a publishable key gets a 403 and reads getPublicStats.',
+    // Employees and admins: no audience says exactly that, so the handler turns publishable keys away.
     audience: 'public',
-    query: z.strictObject({ period: z._default(PeriodSchema, 'month') }),
+    query: StatsQuerySchema,
     responses: { 200: StatsSchema },
+  },
+  getPublicStats: {
+    method: 'GET',
+    path: '/v1/stats/public',
+    summary: 'Programme totals a career site may show: shares, readers, ambassadors, estimated reach. Cacheable for 5 minutes.',
+    audience: 'public',
+    query: StatsQuerySchema,
+    responses: { 200: PublicStatsSchema },
   },
 } as const satisfies Record<string, RouteDefinition>;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.js';
+import { trackedDestination } from './tracked-destination.js';
 
 /** What following a tracked link needs, found by its code. */
 export interface TrackedShare {
@@ -10,6 +11,8 @@ export interface TrackedShare {
   destination: string;
   campaign: string | null;
   sharerFingerprint: Buffer | null;
+  /** The destination with this share's UTM parameters, computed once per cache entry. */
+  location: string;
 }
 
 const TTL_MS = 30_000;
@@ -57,6 +60,7 @@ export class ShareLookup {
       destination: row.url,
       campaign: row.campaign,
       sharerFingerprint: row.sharer_fingerprint ? Buffer.from(row.sharer_fingerprint) : null,
+      location: trackedDestination(row.url, { network: row.network, code, campaign: row.campaign }),
     };
     if (this.#cache.size >= MAX_ENTRIES) this.#cache.delete(this.#cache.keys().next().value as string);
     this.#cache.set(code, { share, expires: now + (share ? TTL_MS : MISS_TTL_MS) });

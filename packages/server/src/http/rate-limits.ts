@@ -15,9 +15,6 @@ export interface RateLimitSettings {
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perKeyAndIp: 600, perEmployee: 300, perAnonymousIp: 300 };
 
-/** Tracked links get this many times the anonymous limit. */
-const TRACKED_LINK_FACTOR = 10;
-
 const shortHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 16);
 
 /** Bucket of a request: its key and IP, its employee, or its IP alone. */
@@ -39,8 +36,7 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimitS
   await app.register(fastifyRateLimit, {
     global: true,
     timeWindow: 60_000,
-    // Tracked links: many readers share one office or carrier address; recording is batched and cheap.
-    max: (request) => limits[bucketOf(request).kind] * (request.url.startsWith('/r/') ? TRACKED_LINK_FACTOR : 1),
+    max: (request) => limits[bucketOf(request).kind],
     keyGenerator: (request) => bucketOf(request).bucket,
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) =>

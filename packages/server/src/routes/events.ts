@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { routes } from '@advocacy/sdk/contract';
+import { MAX_EVENT_AGE_DAYS, routes, type FieldError } from '@advocacy/sdk/contract';
 import { addDailyStats } from '../domain/points.js';
 import { registerRoute } from '../http/contract-route.js';
 import { HttpProblem } from '../http/problem.js';
@@ -9,6 +9,18 @@ import type { ServerContext } from '../server-context.js';
 const IMPRESSIONS_NETWORK = 'web';
 /** Clocks drift: an event a little ahead of ours is taken as now; far ahead is refused. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const MAX_AGE_MS = MAX_EVENT_AGE_DAYS * 86_400_000;
+
+/** Events whose time is out of bounds, every one of them, so a client can see what to fix. */
+function timeErrors(events: readonly { occurredAt: string }[], now: Date): FieldError[] {
+  return events.flatMap((event, index) => {
+    const at = Date.parse(event.occurredAt);
+    const field = `body.events.${index}.occurredAt`;
+    if (at > now.getTime() + FUTURE_TOLERANCE_MS) return [{ field, message: 'must not be in the future' }];
+    if (at < now.getTime() - MAX_AGE_MS) return [{ field, message: `must be within the last ${MAX_EVENT_AGE_DAYS} days` }];
+    return [];
+  });
+}
 
 /** `POST /v1/events`: impression batches from widgets, idempotent per event id. */
 export const eventRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
@@ -24,16 +36,12 @@ export const eventRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =
   registerRoute(app, ctx, routes.sendEvents, async ({ body, principal, reply }) => {
     const now = ctx.now();
     const organisationId = principal.organisationId;
-    const unique = [...new Map(body.events.map((event) => [event.id, event])).values()];
-    for (const [index, event] of unique.entries()) {
-      if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
-        throw new HttpProblem(400, 'validation-failed', {
-          title: 'Bad Request',
-          detail: 'An event happened in the future.',
-          errors: [{ field: `body.events.${index}.occurredAt`, message: 'must not be in the future' }],
-        });
-      }
+    const errors = timeErrors(body.events, now);
+    if (errors.length > 0) {
+      throw new HttpProblem(400, 'validation-failed', { title: 'Bad Request', detail: 'Some events are dated outside the accepted window.', errors });
     }
+    // The same id twice in one batch is one event (the last copy wins).
+    const unique = [...new Map(body.events.map((event) => [event.id, event])).values()];
     // Ids of another organisation's content or testimonials are dropped, not stored.
     const ownContent = await ctx.db.query<{ id: string }>('SELECT id FROM content WHERE organisation_id = $1 AND id = ANY($2::uuid[])', [
       organisationId,

@@ -3,7 +3,6 @@ import { routes } from '@advocacy/sdk/contract';
 import { uncreditedReason } from '../domain/click-classification.js';
 import { SHARE_CODE_PATTERN } from '../domain/share-codes.js';
 import { ShareLookup } from '../domain/share-lookup.js';
-import { trackedDestination } from '../domain/tracked-destination.js';
 import { fingerprint, organisationFingerprintKey } from '../domain/visitor-fingerprint.js';
 import { registerRoute } from '../http/contract-route.js';
 import type { ServerContext } from '../server-context.js';
@@ -38,6 +37,6 @@ export const redirectRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx
       userAgent,
       reason: uncreditedReason({ method: request.method, userAgent, fromSharer }),
     });
-    return reply.redirect(trackedDestination(share.destination, share), 302);
+    return reply.redirect(share.location, 302);
   });
 };

@@ -1,91 +1,38 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { NETWORKS, routes, type Network, type Stats } from '@advocacy/sdk/contract';
-import { isoDate, periodRange } from '../domain/periods.js';
+import { routes, type PublicStats } from '@advocacy/sdk/contract';
+import { loadStats } from '../domain/stats.js';
 import { registerRoute } from '../http/contract-route.js';
+import { HttpProblem } from '../http/problem.js';
 import type { ServerContext } from '../server-context.js';
 
-const DAY_MS = 86_400_000;
-/** `all` shows its daily series for this many days. */
-const ALL_TIME_SERIES_DAYS = 90;
+/** How long a career-site visitor's browser may reuse the public totals. */
+const PUBLIC_STATS_MAX_AGE_S = 300;
 
-/** `GET /v1/stats`: programme totals from the daily counters, reach and ambassadors from the period's shares. */
+/** `GET /v1/stats` (employees and admins) and `GET /v1/stats/public` (programme totals for public pages). */
 export const statsRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   const { db } = ctx;
 
   registerRoute(app, ctx, routes.getStats, async ({ query, principal }) => {
-    const now = ctx.now();
-    const { start, end } = periodRange(query.period, now);
-    const lastDay = isoDate(new Date(Math.min(end.getTime() - DAY_MS, now.getTime())));
-    const firstDay = isoDate(start);
-    const organisationId = principal.organisationId;
+    // A publishable key is public by design (anyone can lift it from the career site): it reads only the totals.
+    if (principal.kind === 'publishable') {
+      throw new HttpProblem(403, 'forbidden', { detail: 'Publishable keys read the programme totals at /v1/stats/public.' });
+    }
+    return loadStats(db, principal.organisationId, query.period, ctx.now());
+  });
 
-    const perDayNetwork = await db.query<{ day: string; network: string; shares: number; credited: number; uncredited: number; impressions: number }>(
-      `SELECT day::text AS day, network, shares, credited_clicks AS credited, uncredited_clicks AS uncredited, impressions
-         FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $2 AND $3`,
-      [organisationId, firstDay, lastDay],
-    );
-    const reach = await db.query<{ network: string; ambassadors: number; reach: number }>(
-      `SELECT d.network, count(*)::int AS ambassadors, coalesce(sum((e.audience ->> d.network)::bigint), 0)::bigint AS reach
-         FROM (SELECT DISTINCT employee_id, network FROM shares
-                WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
-         JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id
-        GROUP BY d.network`,
-      [organisationId, start, end],
-    );
-    const ambassadors = await db.query<{ n: number }>(
-      'SELECT count(DISTINCT employee_id)::int AS n FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3',
-      [organisationId, start, end],
-    );
-
-    const byNetwork = new Map<Network, Stats['byNetwork'][number]>();
-    const networkRow = (network: Network) => {
-      let row = byNetwork.get(network);
-      if (!row) byNetwork.set(network, (row = { network, shares: 0, creditedClicks: 0, uncreditedClicks: 0, estimatedReach: 0 }));
-      return row;
+  registerRoute(app, ctx, routes.getPublicStats, async ({ query, principal, reply }) => {
+    const stats = await loadStats(db, principal.organisationId, query.period, ctx.now());
+    // Totals move slowly and every visitor asks for the same ones; private: the answer depends on the key.
+    reply.header('cache-control', `private, max-age=${PUBLIC_STATS_MAX_AGE_S}`);
+    const totals: PublicStats = {
+      period: stats.period,
+      periodStart: stats.periodStart,
+      periodEnd: stats.periodEnd,
+      shares: stats.shares,
+      creditedClicks: stats.creditedClicks,
+      activeAmbassadors: stats.activeAmbassadors,
+      estimatedReach: stats.estimatedReach,
     };
-    const seriesStart = query.period === 'all' ? isoDate(new Date(Date.parse(lastDay) - (ALL_TIME_SERIES_DAYS - 1) * DAY_MS)) : firstDay;
-    const byDay = new Map<string, Stats['byDay'][number]>();
-    for (let time = Date.parse(seriesStart); time <= Date.parse(lastDay); time += DAY_MS) {
-      const day = isoDate(new Date(time));
-      byDay.set(day, { day, shares: 0, creditedClicks: 0, uncreditedClicks: 0, impressions: 0 });
-    }
-    const totals = { shares: 0, creditedClicks: 0, uncreditedClicks: 0, impressions: 0 };
-    for (const row of perDayNetwork.rows) {
-      totals.shares += row.shares;
-      totals.creditedClicks += row.credited;
-      totals.uncreditedClicks += row.uncredited;
-      totals.impressions += row.impressions;
-      if ((NETWORKS as readonly string[]).includes(row.network)) {
-        const network = networkRow(row.network as Network);
-        network.shares += row.shares;
-        network.creditedClicks += row.credited;
-        network.uncreditedClicks += row.uncredited;
-      }
-      const day = byDay.get(row.day);
-      if (day) {
-        day.shares += row.shares;
-        day.creditedClicks += row.credited;
-        day.uncreditedClicks += row.uncredited;
-        day.impressions += row.impressions;
-      }
-    }
-    let estimatedReach = 0;
-    for (const row of reach.rows) {
-      if (!(NETWORKS as readonly string[]).includes(row.network)) continue;
-      networkRow(row.network as Network).estimatedReach = Number(row.reach);
-      estimatedReach += Number(row.reach);
-    }
-
-    const stats: Stats = {
-      period: query.period,
-      periodStart: firstDay,
-      periodEnd: lastDay,
-      ...totals,
-      activeAmbassadors: ambassadors.rows[0]?.n ?? 0,
-      estimatedReach,
-      byNetwork: [...byNetwork.values()].sort((a, b) => b.shares - a.shares || a.network.localeCompare(b.network)),
-      byDay: [...byDay.values()],
-    };
-    return stats;
+    return totals;
   });
 };

@@ -1,0 +1,105 @@
+import { NETWORKS, type Network, type Period, type Stats } from '@advocacy/sdk/contract';
+import type { Queryable } from '../db/db.js';
+import { isoDate, periodRange } from './periods.js';
+
+const DAY_MS = 86_400_000;
+/** `all` gives its daily series for the last this-many days; its totals still cover all time. */
+export const ALL_TIME_SERIES_DAYS = 90;
+
+const isNetwork = (value: string): value is Network => (NETWORKS as readonly string[]).includes(value);
+
+interface DailyRow {
+  day: string;
+  network: string;
+  shares: number;
+  credited: number;
+  uncredited: number;
+  impressions: number;
+}
+
+/**
+ * The programme's figures for the period containing `now`: counts from the
+ * per-day counters (`daily_stats`), ambassadors and reach from the period's
+ * shares. Days are UTC; the current period ends today.
+ */
+export async function loadStats(db: Queryable, organisationId: string, period: Period, now: Date): Promise<Stats> {
+  const { start, end } = periodRange(period, now);
+  const firstDay = isoDate(start);
+  const lastDay = isoDate(new Date(Math.min(end.getTime() - DAY_MS, now.getTime())));
+
+  const daily = await db.query<DailyRow>(
+    `SELECT day::text AS day, network, shares, credited_clicks AS credited, uncredited_clicks AS uncredited, impressions
+       FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $2 AND $3`,
+    [organisationId, firstDay, lastDay],
+  );
+  // Each employee × network once per period. A declared audience that is not a number (hand-edited data) counts as 0, never a 500.
+  const reach = await db.query<{ network: string; reach: number }>(
+    `SELECT d.network,
+            coalesce(sum(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN floor((e.audience ->> d.network)::numeric) ELSE 0 END), 0)::bigint AS reach
+       FROM (SELECT DISTINCT employee_id, network FROM shares
+              WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
+       JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id
+      GROUP BY d.network`,
+    [organisationId, start, end],
+  );
+  const ambassadors = await db.query<{ n: number }>(
+    'SELECT count(DISTINCT employee_id)::int AS n FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3',
+    [organisationId, start, end],
+  );
+
+  const byNetwork = new Map<Network, Stats['byNetwork'][number]>();
+  const networkRow = (network: Network): Stats['byNetwork'][number] => {
+    let row = byNetwork.get(network);
+    if (!row) byNetwork.set(network, (row = { network, shares: 0, creditedClicks: 0, uncreditedClicks: 0, estimatedReach: 0 }));
+    return row;
+  };
+  const byDay = emptyDays(period === 'all' ? isoDate(new Date(Date.parse(lastDay) - (ALL_TIME_SERIES_DAYS - 1) * DAY_MS)) : firstDay, lastDay);
+  const totals = { shares: 0, creditedClicks: 0, uncreditedClicks: 0, impressions: 0 };
+  for (const row of daily.rows) {
+    totals.shares += row.shares;
+    totals.creditedClicks += row.credited;
+    totals.uncreditedClicks += row.uncredited;
+    totals.impressions += row.impressions;
+    // Impressions are filed under 'web', which is no share network.
+    if (isNetwork(row.network)) {
+      const network = networkRow(row.network);
+      network.shares += row.shares;
+      network.creditedClicks += row.credited;
+      network.uncreditedClicks += row.uncredited;
+    }
+    const day = byDay.get(row.day);
+    if (day) {
+      day.shares += row.shares;
+      day.creditedClicks += row.credited;
+      day.uncreditedClicks += row.uncredited;
+      day.impressions += row.impressions;
+    }
+  }
+  let estimatedReach = 0;
+  for (const row of reach.rows) {
+    if (!isNetwork(row.network)) continue;
+    networkRow(row.network).estimatedReach = row.reach;
+    estimatedReach += row.reach;
+  }
+
+  return {
+    period,
+    periodStart: firstDay,
+    periodEnd: lastDay,
+    ...totals,
+    activeAmbassadors: ambassadors.rows[0]?.n ?? 0,
+    estimatedReach,
+    byNetwork: [...byNetwork.values()].sort((a, b) => b.shares - a.shares || a.network.localeCompare(b.network)),
+    byDay: [...byDay.values()],
+  };
+}
+
+/** Every day from `first` to `last` (inclusive, `YYYY-MM-DD`), at zero, in order. */
+function emptyDays(first: string, last: string): Map<string, Stats['byDay'][number]> {
+  const days = new Map<string, Stats['byDay'][number]>();
+  for (let time = Date.parse(first); time <= Date.parse(last); time += DAY_MS) {
+    const day = isoDate(new Date(time));
+    days.set(day, { day, shares: 0, creditedClicks: 0, uncreditedClicks: 0, impressions: 0 });
+  }
+  return days;
+}
