@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DemoSchema, DemoTokenSchema, LeaderboardSchema, MeSchema, StatsSchema, type Demo } from '@advocacy/sdk/contract';
+import { DemoSchema, DemoTokenSchema, LeaderboardSchema, MeSchema, PublicStatsSchema, type Demo } from '@advocacy/sdk/contract';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
@@ -75,7 +75,7 @@ for (const kind of databaseKinds()) {
       const adminToken = DemoTokenSchema.parse((await app.inject({ method: 'POST', url: '/v1/demo/token', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ employeeId: admin.id }) })).json());
       const queue = await app.inject({ method: 'GET', url: '/v1/admin/testimonials', headers: { authorization: `Bearer ${adminToken.token}` } });
       assert.equal(queue.statusCode, 200);
-      const stats = StatsSchema.parse((await app.inject({ method: 'GET', url: '/v1/stats?period=month', headers: { authorization: `Bearer ${demo.publishableKey}`, origin: 'http://localhost:8787' } })).json());
+      const stats = PublicStatsSchema.parse((await app.inject({ method: 'GET', url: '/v1/stats/public?period=month', headers: { authorization: `Bearer ${demo.publishableKey}`, origin: 'http://localhost:8787' } })).json());
       assert.ok(stats.estimatedReach > 0 && stats.creditedClicks > 0);
     });
 

@@ -130,13 +130,166 @@ for (const kind of databaseKinds()) {
       assert.equal(submitWithKey.statusCode, 403);
     });
 
-    it('lists the moderation queue, oldest first', async () => {
-      const response = await api.inject({ method: 'GET', url: '/v1/admin/testimonials?status=pending', headers: await api.acme.admin() });
-      const page = pageOf(TestimonialSchema).parse(response.json());
-      assert.ok(page.items.length > 0);
-      assert.ok(page.items.every((item) => item.status === 'pending'));
-      const times = page.items.map((item) => item.createdAt);
+    it('serves the consent text to the form and the career site, by locale, then language, then English, then any', async () => {
+      const read = (org: TestOrganisation, headers: Record<string, string>, locale: string) =>
+        api.inject({ method: 'GET', url: `/v1/testimonials/consent?locale=${locale}`, headers });
+      const fromCareerSite = await read(api.acme, api.acme.publicPage(), 'fr-FR');
+      assert.equal(fromCareerSite.statusCode, 200, fromCareerSite.body);
+      assert.equal(ConsentSchema.parse(fromCareerSite.json()).locale, 'en', 'Acme has only English: French readers get it');
+
+      const globexEmployee = await api.globex.employee('g-consent');
+      await api.db.query(`UPDATE organisations SET consent_text = $2 WHERE id = $1`, [api.globex.id, JSON.stringify({ fr: 'J’accepte.', de: 'Ich stimme zu.' })]);
+      assert.deepEqual(ConsentSchema.parse((await read(api.globex, globexEmployee, 'fr-CA')).json()), { version: '2026-01', text: 'J’accepte.', locale: 'fr' });
+      assert.equal(ConsentSchema.parse((await read(api.globex, globexEmployee, 'es')).json()).locale, 'de', 'no English: any text rather than none');
+      await api.db.query(`UPDATE organisations SET consent_text = '{}' WHERE id = $1`, [api.globex.id]);
+      const none = await read(api.globex, globexEmployee, 'en');
+      assert.equal(none.statusCode, 404);
+      assert.match(String(none.headers['content-type']), /problem\+json/);
+      const badLocale = await read(api.globex, globexEmployee, 'not a locale');
+      assert.equal(badLocale.statusCode, 400);
+    });
+
+    it('asks again when the consent text changed since the form showed it', async () => {
+      await api.db.query(`UPDATE organisations SET consent_version = '2026-07', consent_text = $2 WHERE id = $1`, [
+        api.globex.id,
+        JSON.stringify({ en: 'I agree, including to the new video section.' }),
+      ]);
+      const headers = await api.globex.employee('g-author');
+      const stale = await api.inject({ method: 'POST', url: '/v1/testimonials', ...withJson(headers, valid()) });
+      assert.equal(stale.statusCode, 409);
+      assert.match((stale.json() as { detail: string }).detail, /changed.*2026-07/);
+      const current = await api.inject({ method: 'POST', url: '/v1/testimonials', ...withJson(headers, valid({ consent: { version: '2026-07', accepted: true } })) });
+      assert.equal(current.statusCode, 201, current.body);
+      assert.equal(TestimonialSchema.parse(current.json()).consent.version, '2026-07');
+    });
+
+    it('creates one testimonial for a retried submission with the same Idempotency-Key', async () => {
+      const headers = { ...(await api.acme.employee('t-retry')), 'idempotency-key': 'testimonial-retry-0001' };
+      const first = await api.inject({ method: 'POST', url: '/v1/testimonials', ...withJson(headers, valid()) });
+      const retry = await api.inject({ method: 'POST', url: '/v1/testimonials', ...withJson(headers, valid()) });
+      assert.equal(first.statusCode, 201);
+      assert.equal(retry.statusCode, 201);
+      assert.equal(retry.headers['idempotent-replayed'], 'true');
+      assert.equal(TestimonialSchema.parse(retry.json()).id, TestimonialSchema.parse(first.json()).id);
+      const mine = (await api.inject({ method: 'GET', url: '/v1/testimonials/mine', headers: await api.acme.employee('t-retry') })).json() as { items: Testimonial[] };
+      assert.equal(mine.items.length, 1);
+    });
+
+    it('shows candidates only the public fields', async () => {
+      const testimonial = await submit(api.acme, 't-fields', { photoUrl: 'https://cdn.acme.example/t.jpg' });
+      await approve(api.acme, testimonial.id);
+      const item = (await publicList(api.acme)).page.items.find((entry) => entry.id === testimonial.id);
+      assert.deepEqual(Object.keys(item ?? {}).sort(), ['approvedAt', 'authorName', 'id', 'locale', 'location', 'photoUrl', 'quote', 'role', 'tags', 'team']);
+      assert.equal(item?.authorName, 'Employee t-fields');
+      assert.equal(item?.photoUrl, 'https://cdn.acme.example/t.jpg');
+    });
+
+    it('pages through the public list without gaps or repeats, and refuses forged cursors and limits', async () => {
+      const moment = new Date('2031-01-01T09:00:00.000Z');
+      for (let index = 0; index < 5; index += 1) {
+        const testimonial = await submit(api.acme, `t-page-${index}`);
+        // Two approvals in the same millisecond: the id breaks the tie.
+        api.setNow(new Date(moment.getTime() + Math.floor(index / 2) * 1_000));
+        await approve(api.acme, testimonial.id).finally(() => api.setNow(undefined));
+      }
+      const everything = (await publicList(api.acme, '?limit=100')).page.items.map((item) => item.id);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const { page }: { page: { items: { id: string }[]; nextCursor: string | null } } = await publicList(api.acme, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.ok(page.items.length <= 2);
+        paged.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.deepEqual(paged, everything);
+      assert.equal(new Set(paged).size, paged.length);
+      for (const query of ['?cursor=bm90LWEtY3Vyc29y', '?cursor=***', '?limit=0', '?limit=101', '?status=pending']) {
+        const response = await api.inject({ method: 'GET', url: `/v1/testimonials${query}`, headers: api.acme.publicPage() });
+        assert.equal(response.statusCode, 400, query);
+      }
+    });
+
+    it('lets an admin take an approved testimonial down and reconsider it, writing each decision once', async () => {
+      const testimonial = await submit(api.acme, 't-takedown');
+      await approve(api.acme, testimonial.id);
+      await approve(api.acme, testimonial.id);
+      const takenDown = await api.inject({
+        method: 'POST',
+        url: `/v1/admin/testimonials/${testimonial.id}/reject`,
+        ...withJson(await api.acme.admin(), { reason: 'A client asked us to remove their name.' }),
+      });
+      assert.equal(TestimonialSchema.parse(takenDown.json()).rejectionReason, 'A client asked us to remove their name.');
+      assert.ok(!(await publicList(api.acme)).page.items.some((item) => item.id === testimonial.id));
+
+      const bySecretKey = await api.inject({ method: 'POST', url: `/v1/admin/testimonials/${testimonial.id}/approve`, headers: { authorization: `Bearer ${api.acme.secretKey}` } });
+      const republished = TestimonialSchema.parse(bySecretKey.json());
+      assert.equal(republished.status, 'approved');
+      assert.equal(republished.rejectionReason, null);
+      assert.ok((await publicList(api.acme)).page.items.some((item) => item.id === testimonial.id));
+
+      const audit = (await api.inject({ method: 'GET', url: `/v1/admin/testimonials/${testimonial.id}/audit`, headers: await api.acme.admin() })).json() as {
+        items: { actor: string; action: string }[];
+      };
+      assert.deepEqual(audit.items.map((entry) => entry.action), ['testimonial.submitted', 'testimonial.approved', 'testimonial.rejected', 'testimonial.approved']);
+      assert.match(audit.items[1]!.actor, /^employee:/);
+      assert.match(audit.items[3]!.actor, /^key:/);
+    });
+
+    it('withdraws once: a repeat changes nothing, the author still sees it, and a pending one can go too', async () => {
+      const author = await api.acme.employee('t-twice');
+      const testimonial = await submit(api.acme, 't-twice');
+      const withdraw = () => api.inject({ method: 'POST', url: `/v1/testimonials/${testimonial.id}/withdraw`, headers: author });
+      const first = TestimonialSchema.parse((await withdraw()).json());
+      const second = await withdraw();
+      assert.equal(second.statusCode, 200);
+      assert.equal(TestimonialSchema.parse(second.json()).withdrawnAt, first.withdrawnAt);
+      const mine = (await api.inject({ method: 'GET', url: '/v1/testimonials/mine', headers: author })).json() as { items: Testimonial[] };
+      assert.deepEqual(mine.items.map((item) => item.status), ['withdrawn']);
+      const reject = await api.inject({ method: 'POST', url: `/v1/admin/testimonials/${testimonial.id}/reject`, ...withJson(await api.acme.admin(), { reason: 'Too late.' }) });
+      assert.equal(reject.statusCode, 409);
+      const audit = (await api.inject({ method: 'GET', url: `/v1/admin/testimonials/${testimonial.id}/audit`, headers: await api.acme.admin() })).json() as { items: { action: string }[] };
+      assert.deepEqual(audit.items.map((entry) => entry.action), ['testimonial.submitted', 'testimonial.withdrawn']);
+    });
+
+    it('answers 404 for other tenants and unknown ids, 400 for malformed ids, and keeps keys off employee and admin routes', async () => {
+      const testimonial = await submit(api.acme, 't-tenant');
+      const globexAdmin = await api.globex.admin();
+      const attempts = [
+        api.inject({ method: 'POST', url: `/v1/admin/testimonials/${testimonial.id}/reject`, ...withJson(globexAdmin, { reason: 'Not ours.' }) }),
+        api.inject({ method: 'GET', url: `/v1/admin/testimonials/${testimonial.id}/audit`, headers: globexAdmin }),
+        api.inject({ method: 'POST', url: `/v1/testimonials/${testimonial.id}/withdraw`, headers: await api.globex.employee('t-tenant') }),
+        api.inject({ method: 'POST', url: `/v1/admin/testimonials/${crypto.randomUUID()}/approve`, headers: await api.acme.admin() }),
+      ];
+      for (const response of await Promise.all(attempts)) assert.equal(response.statusCode, 404, response.body);
+      const queue = pageOf(TestimonialSchema).parse((await api.inject({ method: 'GET', url: '/v1/admin/testimonials', headers: globexAdmin })).json());
+      assert.ok(!queue.items.some((item) => item.id === testimonial.id));
+      assert.equal((await api.inject({ method: 'POST', url: '/v1/testimonials/not-a-uuid/withdraw', headers: await api.acme.employee('t-tenant') })).statusCode, 400);
+
+      for (const url of ['/v1/testimonials/mine', '/v1/admin/testimonials']) {
+        assert.equal((await api.inject({ method: 'GET', url, headers: api.acme.publicPage() })).statusCode, 403, url);
+      }
+      assert.equal((await api.inject({ method: 'GET', url: '/v1/admin/testimonials', headers: await api.acme.employee('t-tenant') })).statusCode, 403);
+      assert.equal((await api.inject({ method: 'GET', url: '/v1/testimonials' })).statusCode, 401);
+    });
+
+    it('lists the moderation queue, oldest first, page by page', async () => {
+      const queue = async (query: string) => {
+        const response = await api.inject({ method: 'GET', url: `/v1/admin/testimonials${query}`, headers: await api.acme.admin() });
+        assert.equal(response.statusCode, 200, response.body);
+        return pageOf(TestimonialSchema).parse(response.json());
+      };
+      const whole = await queue('?status=pending&limit=100');
+      assert.ok(whole.items.length > 2);
+      assert.ok(whole.items.every((item) => item.status === 'pending'));
+      const times = whole.items.map((item) => item.createdAt);
       assert.deepEqual(times, [...times].sort());
+      const first = await queue('?limit=2');
+      assert.ok(first.nextCursor);
+      const second = await queue(`?limit=100&cursor=${first.nextCursor}`);
+      assert.deepEqual([...first.items, ...second.items].map((item) => item.id), whole.items.map((item) => item.id));
+      assert.ok((await queue('?status=withdrawn')).items.every((item) => item.status === 'withdrawn'));
+      const unknownStatus = await api.inject({ method: 'GET', url: '/v1/admin/testimonials?status=published', headers: await api.acme.admin() });
+      assert.equal(unknownStatus.statusCode, 400);
     });
   });
 }
