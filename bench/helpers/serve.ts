@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { buildApp } from '../../packages/server/src/app.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
+import { openPostgres } from '../../packages/server/src/db/postgres.js';
 import { createOrganisation } from '../../packages/server/src/domain/organisations.js';
 
 const kind = process.argv[2];
@@ -40,6 +41,12 @@ if (kind === 'api') {
     const address = server.address();
     console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
   });
+} else if (kind === 'api-postgres') {
+  // The API on the Postgres database named by BENCH_DATABASE_URL, as a deployment runs it.
+  const db = await openPostgres({ connectionString: process.env['BENCH_DATABASE_URL'] ?? '', maxConnections: 10 });
+  const app = await buildApp(db, { version: 'bench', demoMode: true, rateLimits: { perKeyAndIp: 1e9, perEmployee: 1e9, perAnonymousIp: 1e9 } });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`PORT ${new URL(address).port}`);
 } else if (kind === 'api-redirect') {
   // The API with one tracked link, recording every request as in production.
   const db = await openPglite(undefined);

@@ -59,10 +59,25 @@ export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, 
       return (above.rows[0]?.n ?? 0) + 1;
     };
 
+    // Ranks in one count: rows above the page's first row, and its ties ordered before it.
+    const first = page[0];
+    let firstIndex = 0;
+    let firstRank = 1;
+    if (first) {
+      const counts = await db.query<{ above: number; tied_before: number }>(
+        `SELECT count(*) FILTER (WHERE points > $${n + 1})::int AS above,
+                count(*) FILTER (WHERE points = $${n + 1} AND employee_id < $${n + 2}::uuid)::int AS tied_before
+           FROM points WHERE ${listed} AND points >= $${n + 1}`,
+        [...scope, first.points, first.employee_id],
+      );
+      firstRank = (counts.rows[0]?.above ?? 0) + 1;
+      firstIndex = firstRank - 1 + (counts.rows[0]?.tied_before ?? 0);
+    }
     const items: LeaderboardEntry[] = [];
     let previous: { points: number; rank: number } | undefined;
-    for (const row of page) {
-      const rank = previous && previous.points === row.points ? previous.rank : await rankOf(row.points);
+    for (const [index, row] of page.entries()) {
+      // Standard competition ranking: a tie group's rank is one more than the rows above it.
+      const rank = previous === undefined ? firstRank : previous.points === row.points ? previous.rank : firstIndex + index + 1;
       previous = { points: row.points, rank };
       items.push({
         rank,
