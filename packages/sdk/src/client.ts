@@ -1,31 +1,125 @@
 import { routes } from './contract/routes.js';
 import type { Health } from './contract/health.js';
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './client-options.js';
+import { newIdempotencyKey } from './idempotency-key.js';
+import { callRoute, type CallOptions, type RouteInput, type RouteOutput } from './resources/call-route.js';
 import { Transport, type RequestOptions } from './transport.js';
+
+type R = typeof routes;
+type Query<K extends keyof R> = NonNullable<RouteInput<R[K]>['query']>;
+type Body<K extends keyof R> = RouteInput<R[K]> extends { body: infer B } ? B : never;
+type Out<K extends keyof R> = Promise<RouteOutput<R[K]>>;
 
 export interface AdvClient {
   /** The validated options, defaults filled in. */
   readonly options: ResolvedClientOptions;
   /** Whether the API and its database answer (`GET /healthz`). */
   health(options?: RequestOptions): Promise<Health>;
+  content: {
+    list(query?: Query<'listContent'>, options?: RequestOptions): Out<'listContent'>;
+    get(id: string, options?: RequestOptions): Out<'getContent'>;
+  };
+  shares: {
+    /** The caller's tracked link for a content and network; safe to retry (one Idempotency-Key per call). */
+    create(body: Body<'createShare'>, options?: CallOptions): Out<'createShare'>;
+    listMine(query?: Query<'listMyShares'>, options?: RequestOptions): Out<'listMyShares'>;
+  };
+  leaderboard: { get(query?: Query<'getLeaderboard'>, options?: RequestOptions): Out<'getLeaderboard'> };
+  me: {
+    get(options?: RequestOptions): Out<'getMe'>;
+    update(body: Body<'updateMe'>, options?: RequestOptions): Out<'updateMe'>;
+  };
+  testimonials: {
+    /** Approved testimonials (a publishable key is enough). */
+    list(query?: Query<'listTestimonials'>, options?: RequestOptions): Out<'listTestimonials'>;
+    consent(query?: Query<'getConsent'>, options?: RequestOptions): Out<'getConsent'>;
+    submit(body: Body<'submitTestimonial'>, options?: CallOptions): Out<'submitTestimonial'>;
+    listMine(options?: RequestOptions): Out<'listMyTestimonials'>;
+    withdraw(id: string, options?: RequestOptions): Out<'withdrawTestimonial'>;
+  };
+  stats: {
+    get(query?: Query<'getStats'>, options?: RequestOptions): Out<'getStats'>;
+    /** Programme totals a career site may show (a publishable key is enough). */
+    getPublic(query?: Query<'getPublicStats'>, options?: RequestOptions): Out<'getPublicStats'>;
+  };
+  events: { send(body: Body<'sendEvents'>, options?: RequestOptions): Out<'sendEvents'> };
+  admin: {
+    content: {
+      create(body: Body<'createContent'>, options?: CallOptions): Out<'createContent'>;
+      update(id: string, body: Body<'updateContent'>, options?: RequestOptions): Out<'updateContent'>;
+      archive(id: string, options?: RequestOptions): Out<'archiveContent'>;
+    };
+    testimonials: {
+      queue(query?: Query<'listModerationQueue'>, options?: RequestOptions): Out<'listModerationQueue'>;
+      approve(id: string, options?: RequestOptions): Out<'approveTestimonial'>;
+      reject(id: string, reason: string, options?: RequestOptions): Out<'rejectTestimonial'>;
+      audit(id: string, options?: RequestOptions): Out<'getTestimonialAudit'>;
+    };
+  };
+  /** Demo mode of the reference server only (loopback clients). */
+  demo: {
+    get(options?: RequestOptions): Out<'getDemo'>;
+    token(employeeId: string, options?: RequestOptions): Out<'createDemoToken'>;
+  };
 }
 
 /**
  * Creates a client for the advocacy API. Validates its options and throws
  * `AdvConfigError` when one is wrong; does no network work until called.
+ * Every answer is checked against the contract before it is returned.
  */
 export function createClient(options: ClientOptions): AdvClient {
   const resolved = resolveClientOptions(options);
   const transport = new Transport(resolved);
+  const call = <K extends keyof R>(name: K, input: RouteInput<R[K]>, callOptions: CallOptions = {}): Out<K> =>
+    callRoute(transport, routes[name], input, { ...callOptions, publishableKey: resolved.publishableKey });
+  const creating = (callOptions: CallOptions = {}): CallOptions => ({ ...callOptions, idempotencyKey: callOptions.idempotencyKey ?? newIdempotencyKey() });
+
   return {
     options: resolved,
     health: (requestOptions) =>
-      transport.send({
-        method: routes.health.method,
-        path: 'healthz',
-        schema: routes.health.responses[200],
-        okStatuses: [200, 503],
-        signal: requestOptions?.signal,
-      }),
+      transport.send({ method: 'GET', path: 'healthz', schema: routes.health.responses[200], okStatuses: [200, 503], ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}) }),
+    content: {
+      list: (query, o) => call('listContent', { query }, o),
+      get: (id, o) => call('getContent', { params: { id } }, o),
+    },
+    shares: {
+      create: (body, o) => call('createShare', { body }, creating(o)),
+      listMine: (query, o) => call('listMyShares', { query }, o),
+    },
+    leaderboard: { get: (query, o) => call('getLeaderboard', { query }, o) },
+    me: {
+      get: (o) => call('getMe', {}, o),
+      update: (body, o) => call('updateMe', { body }, o),
+    },
+    testimonials: {
+      list: (query, o) => call('listTestimonials', { query }, o),
+      consent: (query, o) => call('getConsent', { query }, o),
+      submit: (body, o) => call('submitTestimonial', { body }, creating(o)),
+      listMine: (o) => call('listMyTestimonials', {}, o),
+      withdraw: (id, o) => call('withdrawTestimonial', { params: { id } }, o),
+    },
+    stats: {
+      get: (query, o) => call('getStats', { query }, o),
+      getPublic: (query, o) => call('getPublicStats', { query }, o),
+    },
+    events: { send: (body, o) => call('sendEvents', { body }, o) },
+    admin: {
+      content: {
+        create: (body, o) => call('createContent', { body }, creating(o)),
+        update: (id, body, o) => call('updateContent', { params: { id }, body }, o),
+        archive: (id, o) => call('archiveContent', { params: { id } }, o),
+      },
+      testimonials: {
+        queue: (query, o) => call('listModerationQueue', { query }, o),
+        approve: (id, o) => call('approveTestimonial', { params: { id } }, o),
+        reject: (id, reason, o) => call('rejectTestimonial', { params: { id }, body: { reason } }, o),
+        audit: (id, o) => call('getTestimonialAudit', { params: { id } }, o),
+      },
+    },
+    demo: {
+      get: (o) => call('getDemo', {}, o),
+      token: (employeeId, o) => call('createDemoToken', { body: { employeeId } }, o),
+    },
   };
 }
