@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AdvHttpError, AdvValidationError, createClient, type AdvClient } from '@advocacy/sdk';
+import { AdvHttpError, AdvNetworkError, AdvValidationError, createClient, createLeaderboardStore, createMeStore, createTestimonialsStore, share, updateMe, type AdvClient, type ResourceState } from '@advocacy/sdk';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 /** A fetch that adds the Origin a browser would send from `origin`. */
@@ -71,6 +71,35 @@ describe('SDK resources against the real server', () => {
   it('turns refusals into AdvHttpError with the problem', async () => {
     await assert.rejects(employee.admin.content.archive(crypto.randomUUID()), (error: unknown) => error instanceof AdvHttpError && error.status === 403);
     await assert.rejects(employee.content.get(crypto.randomUUID()), (error: unknown) => error instanceof AdvHttpError && error.status === 404 && error.problem.type.endsWith('not-found'));
+  });
+
+  it('feeds stores that load on subscribe, refresh after actions, and end in error, not loading, when offline', async () => {
+    const $me = createMeStore(employee);
+    const $board = createLeaderboardStore(employee, { period: 'all' });
+    const settled = <T,>(store: { subscribe: (cb: (state: ResourceState<T>) => void) => () => void }) =>
+      new Promise<ResourceState<T>>((resolve) => {
+        const stop = store.subscribe((state) => {
+          if (state.status === 'ready' || state.status === 'error') {
+            queueMicrotask(() => stop());
+            resolve(state);
+          }
+        });
+      });
+    const stopBoard = $board.listen(() => {});
+    assert.equal((await settled($me)).status, 'ready');
+    await $board.refresh();
+    const before = $board.get().data?.me.points ?? 0;
+    const content = await admin.admin.content.create({ title: 'Store', url: 'https://acme.example/store', locale: 'en' });
+    await share(employee, { contentId: content.id, network: 'linkedin' }, { refresh: [$board] });
+    await updateMe(employee, { displayName: 'Sam' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal($board.get().data?.me.points, before + 10, 'the leaderboard store refreshed after the share');
+    stopBoard();
+
+    const offline = createClient({ baseUrl: 'http://127.0.0.1:9/', publishableKey: api.acme.publishableKey, retry: false });
+    const state = await settled(createTestimonialsStore(offline));
+    assert.equal(state.status, 'error');
+    assert.ok(state.error instanceof AdvNetworkError);
   });
 
   describe('when 30 % of answers are lost after the server committed', () => {

@@ -19,3 +19,6 @@ export { createEventQueue, type EventQueue, type EventQueueOptions, type Tracked
 export { memoryEventStorage, indexedDbEventStorage, type EventStorage, type QueuedEvent } from './events/event-storage.js';
 export { visitorOptedOut } from './events/privacy-signals.js';
 export * from './share/index.js';
+export { createContentStore, createLeaderboardStore, createTestimonialsStore, createMeStore, createStatsStore } from './stores/resource-stores.js';
+export { share, submitTestimonial, withdrawTestimonial, updateMe } from './stores/actions.js';
+export type { CallOptions, RouteInput, RouteOutput } from './resources/call-route.js';
