@@ -6,6 +6,9 @@ import { registerRoute } from '../http/contract-route.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import type { ServerContext } from '../server-context.js';
 
+/** `team_key` of the histogram rows that count every team together. */
+const ALL_TEAMS = '00000000-0000-0000-0000-000000000000';
+
 interface RankedRow {
   employee_id: string;
   points: number;
@@ -54,24 +57,27 @@ export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, 
     );
     const page = rows.slice(0, query.limit);
 
+    /** One plus the listed employees above `points`, from the histogram of totals (see migration 007). */
     const rankOf = async (points: number): Promise<number> => {
-      const above = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM points WHERE ${listed} AND points > $${n + 1}`, [...scope, points]);
+      const above = await db.query<{ n: number }>(
+        `SELECT coalesce(sum(employees), 0)::int AS n FROM points_histogram
+          WHERE organisation_id = $1 AND period_kind = $2 AND period_start = $3 AND team_key = $4 AND points > $5`,
+        [principal.organisationId, query.period, start, teamId ?? ALL_TEAMS, points],
+      );
       return (above.rows[0]?.n ?? 0) + 1;
     };
 
-    // Ranks in one count: rows above the page's first row, and its ties ordered before it.
+    // The page's first row: its rank, and how many of its ties come before it in the listing.
     const first = page[0];
     let firstIndex = 0;
     let firstRank = 1;
     if (first) {
-      const counts = await db.query<{ above: number; tied_before: number }>(
-        `SELECT count(*) FILTER (WHERE points > $${n + 1})::int AS above,
-                count(*) FILTER (WHERE points = $${n + 1} AND employee_id < $${n + 2}::uuid)::int AS tied_before
-           FROM points WHERE ${listed} AND points >= $${n + 1}`,
+      const tied = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM points WHERE ${listed} AND points = $${n + 1} AND employee_id < $${n + 2}::uuid`,
         [...scope, first.points, first.employee_id],
       );
-      firstRank = (counts.rows[0]?.above ?? 0) + 1;
-      firstIndex = firstRank - 1 + (counts.rows[0]?.tied_before ?? 0);
+      firstRank = await rankOf(first.points);
+      firstIndex = firstRank - 1 + (tied.rows[0]?.n ?? 0);
     }
     const items: LeaderboardEntry[] = [];
     let previous: { points: number; rank: number } | undefined;
