@@ -19,12 +19,38 @@ export type ContentStatus = z.infer<typeof ContentStatusSchema>;
 /** A tag: lower-case words joined by hyphens, e.g. `engineering` or `open-roles`. */
 export const TagSchema = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, 'a lower-case tag such as "open-roles"'));
 
+/**
+ * Text a database can keep: no NUL character and no unpaired surrogate
+ * (Postgres refuses both in text and jsonb). Added to every free text the API stores.
+ */
+export const storableText = z.refine<string>(
+  (value: string) => !/\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value),
+  'text without NUL characters or unpaired surrogates',
+);
+
+/** Trimmed text of 1 to `max` characters that can be stored. */
+const storedText = (max: number) => text(max).check(storableText);
+
 /** Suggested post texts per locale, e.g. `{ "en": "…", "fr": "…" }`. */
-export const TextsByLocaleSchema = z.record(LocaleSchema, text(3_000));
+export const TextsByLocaleSchema = z.record(LocaleSchema, storedText(3_000));
 
 /** Suggested texts per network, then per locale: `{ "linkedin": { "en": "…" } }`. */
 export const SuggestedTextsSchema = z.partialRecord(z.enum(NETWORKS), TextsByLocaleSchema);
 export type SuggestedTexts = z.infer<typeof SuggestedTextsSchema>;
+
+const EARLIEST_DATE = Date.UTC(1970, 0, 1);
+const LATEST_DATE = Date.UTC(10_000, 0, 1);
+
+/** A date-time with its offset, between 1970 and the end of 9999 (UTC). */
+export const ContentDateTimeSchema = IsoDateTimeSchema.check(
+  z.refine((value: string) => {
+    const time = Date.parse(value);
+    return time >= EARLIEST_DATE && time < LATEST_DATE;
+  }, 'a date between 1970 and 9999'),
+);
+
+/** An https URL (images are fetched by browsers on https pages, so never http). */
+const HttpsOnlyUrlSchema = HttpsUrlSchema.check(z.refine((value: string) => value.startsWith('https:'), 'an https URL'));
 
 /** A piece of content employees are invited to share. */
 export const ContentSchema = z.object({
@@ -51,11 +77,19 @@ export type Content = z.infer<typeof ContentSchema>;
 export const ContentPageSchema = pageOf(ContentSchema);
 export type ContentPage = z.infer<typeof ContentPageSchema>;
 
+/** `?status=` of the content list: one status, or `all`. */
+export const ContentListStatusSchema = z.enum([...CONTENT_STATUSES, 'all']);
+
 export const ContentListQuerySchema = z.strictObject({
+  /** `fr` also matches `fr-CA`. */
   locale: z.optional(LocaleSchema),
   tag: z.optional(TagSchema),
-  /** Admins only: drafts and archived content too. Employees always see published content inside its window. */
-  status: z.optional(ContentStatusSchema),
+  /**
+   * Admins only: the library by status, whatever the window (`published`
+   * includes scheduled and expired content; `all` is every status). Without
+   * it, everyone, admins included, gets the share feed.
+   */
+  status: z.optional(ContentListStatusSchema),
   limit: LimitQuerySchema,
   cursor: z.optional(CursorSchema),
 });
@@ -64,17 +98,21 @@ export type ContentListQuery = z.input<typeof ContentListQuerySchema>;
 export const ContentIdParamsSchema = z.strictObject({ id: UuidSchema });
 
 const contentFields = {
-  title: text(200),
+  title: storedText(200),
+  /** Checked against the organisation's allowed domains, and stored WHATWG-normalised. */
   url: HttpsUrlSchema,
-  imageUrl: z.optional(z.nullable(HttpsUrlSchema)),
-  summary: z.optional(z.string().check(z.trim(), z.maxLength(1_000))),
+  imageUrl: z.optional(z.nullable(HttpsOnlyUrlSchema)),
+  summary: z.optional(z.string().check(z.trim(), z.maxLength(1_000), storableText)),
   locale: LocaleSchema,
   tags: z.optional(z.array(TagSchema).check(z.maxLength(20))),
-  campaign: z.optional(z.nullable(text(100))),
+  campaign: z.optional(z.nullable(storedText(100))),
   suggestedTexts: z.optional(SuggestedTextsSchema),
+  /** Published by default; archive with `POST /v1/content/{id}/archive`. */
   status: z.optional(z.enum(['draft', 'published'])),
-  publishAt: z.optional(IsoDateTimeSchema),
-  expiresAt: z.optional(z.nullable(IsoDateTimeSchema)),
+  /** Now by default. */
+  publishAt: z.optional(ContentDateTimeSchema),
+  /** After `publishAt`; null for never. */
+  expiresAt: z.optional(z.nullable(ContentDateTimeSchema)),
 };
 
 export const NewContentSchema = z.strictObject(contentFields);
@@ -87,7 +125,8 @@ export const contentRoutes = {
   listContent: {
     method: 'GET',
     path: '/v1/content',
-    summary: 'Content to share: published and inside its window, newest first (admins may ask for any status).',
+    summary:
+      'The share feed: published content inside its window, newest first, by locale and tag. Admins add `?status=` (draft, published, archived or all) to see the library whatever the window.',
     audience: 'employee',
     query: ContentListQuerySchema,
     responses: { 200: ContentPageSchema },
@@ -95,7 +134,7 @@ export const contentRoutes = {
   getContent: {
     method: 'GET',
     path: '/v1/content/:id',
-    summary: 'One piece of content.',
+    summary: 'One piece of content: employees get it while it is shareable (404 otherwise); admins whatever its status.',
     audience: 'employee',
     params: ContentIdParamsSchema,
     responses: { 200: ContentSchema },
@@ -121,7 +160,7 @@ export const contentRoutes = {
   archiveContent: {
     method: 'POST',
     path: '/v1/content/:id/archive',
-    summary: 'Takes content out of the share feed; links already shared keep working.',
+    summary: 'Takes content out of the share feed; links already shared keep working. Archiving archived content changes nothing.',
     audience: 'admin',
     params: ContentIdParamsSchema,
     responses: { 200: ContentSchema },

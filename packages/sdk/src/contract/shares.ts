@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { CursorSchema, IsoDateTimeSchema, LimitQuerySchema, LocaleSchema, NetworkSchema, pageOf, UuidSchema } from './common.js';
+import { INSTANCE_HOST_MAX_LENGTH, INSTANCE_HOST_PATTERN } from '../share/instance-host.js';
+import { storableText } from './content.js';
 import type { RouteDefinition } from './route-definition.js';
 
 /** A tracked link: one per employee, content and network. */
@@ -22,10 +24,12 @@ export const NewShareSchema = z.strictObject({
   network: NetworkSchema,
   /** Language of the suggested text to prefill; the content's own by default. */
   locale: z.optional(LocaleSchema),
-  /** The employee's own words, to prefill instead of the suggestion. */
-  text: z.optional(z.string().check(z.trim(), z.maxLength(3_000))),
-  /** Mastodon only: the employee's instance, e.g. `mastodon.social`. */
-  mastodonInstance: z.optional(z.string().check(z.maxLength(253))),
+  /** The employee's own words, to prefill instead of the suggestion (the disclosure is still added). */
+  text: z.optional(z.string().check(z.trim(), z.maxLength(3_000), storableText)),
+  /** Mastodon only: the employee's instance, a plain host such as `mastodon.social`. */
+  mastodonInstance: z.optional(
+    z.string().check(z.maxLength(INSTANCE_HOST_MAX_LENGTH), z.regex(INSTANCE_HOST_PATTERN, 'a plain host name such as "mastodon.social"')),
+  ),
 });
 export type NewShare = z.input<typeof NewShareSchema>;
 
@@ -36,7 +40,8 @@ export const shareRoutes = {
   createShare: {
     method: 'POST',
     path: '/v1/shares',
-    summary: 'The caller’s tracked link for a content and network (201 the first time, 200 with the same link after).',
+    summary:
+      'The caller’s tracked link for a content and network (201 the first time, 200 with the same link after), with the intent URL prefilled with the suggested text in the asked locale and the organisation’s disclosure. Content that is not shareable now (draft, archived, scheduled, expired) is a 404.',
     audience: 'employee',
     body: NewShareSchema,
     responses: { 201: ShareSchema, 200: ShareSchema },
@@ -45,7 +50,7 @@ export const shareRoutes = {
   listMyShares: {
     method: 'GET',
     path: '/v1/shares',
-    summary: 'The caller’s own shares, newest first.',
+    summary: 'The caller’s own shares, newest first (`intentUrl` is null here: ask createShare again for one).',
     audience: 'employee',
     query: z.strictObject({ limit: LimitQuerySchema, cursor: z.optional(CursorSchema) }),
     responses: { 200: SharePageSchema },

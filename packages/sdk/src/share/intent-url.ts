@@ -1,5 +1,6 @@
 import type { Network } from '../contract/common.js';
 import { composePost, composeTextOnly, type ShareText } from './compose.js';
+import { isInstanceHost } from './instance-host.js';
 import { NETWORK_ORIGINS } from './networks.js';
 
 export interface IntentOptions extends ShareText {
@@ -9,11 +10,6 @@ export interface IntentOptions extends ShareText {
   subject?: string;
   /** X hashtags without `#`. */
   hashtags?: readonly string[];
-}
-
-/** A plain host name (`mastodon.social`), not a URL, path or address with credentials. */
-export function isInstanceHost(value: string): boolean {
-  return /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i.test(value);
 }
 
 function build(origin: string, path: string, params: Record<string, string | undefined>): string {
@@ -58,12 +54,11 @@ export function intentUrl(network: Network, options: IntentOptions): string | un
       return build(`https://${instance}`, '/share', { text: composePost(network, options) });
     }
     case 'email': {
-      // mailto: wants %20 for spaces, not the + that URLSearchParams writes.
-      const query = [
-        options.subject ? `subject=${encodeURIComponent(options.subject)}` : '',
-        `body=${encodeURIComponent(composePost(network, options))}`,
-      ].filter(Boolean);
-      return `mailto:?${query.join('&')}`;
+      const query = new URLSearchParams();
+      if (options.subject) query.set('subject', options.subject);
+      query.set('body', composePost(network, options));
+      // mailto: wants %20 for a space (RFC 6068). URLSearchParams writes a space as + and a literal + as %2B, so each + left is a space.
+      return `mailto:?${query.toString().replaceAll('+', '%20')}`;
     }
   }
 }

@@ -50,6 +50,54 @@ export function requestHash(method: string, path: string, body: unknown): string
 }
 
 /**
+ * An attempt still in flight after this long died with its process (requests
+ * are bounded by statement timeouts far shorter): the next attempt takes the key over.
+ */
+export const IN_FLIGHT_ABANDONED_MS = 60 * 1000;
+
+type Claim = { claimed: true } | { claimed: false; replay: StoredResponse };
+
+async function claim(db: Db, scope: IdempotentScope): Promise<Claim> {
+  const id = [scope.organisationId, scope.principal, scope.key];
+  const inserted = await db.query(
+    `INSERT INTO idempotency_keys (organisation_id, principal, key, request_hash, status, created_at)
+     VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING key`,
+    [...id, scope.requestHash, scope.now],
+  );
+  if (inserted.rows.length > 0) return { claimed: true };
+
+  const { rows } = await db.query<{ request_hash: string; status: string; response_status: number | null; response_body: unknown }>(
+    'SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3',
+    id,
+  );
+  const row = rows[0];
+  if (!row) {
+    // Released between our insert and select: the other attempt failed. Ask the client to try again.
+    throw new HttpProblem(409, 'idempotency-key-in-use', { detail: 'A request with this Idempotency-Key just failed; send it again.', headers: { 'retry-after': '1' } });
+  }
+  if (row.request_hash !== scope.requestHash) {
+    throw new HttpProblem(422, 'idempotency-key-reused', {
+      title: 'Unprocessable Content',
+      detail: 'This Idempotency-Key was used for a different request. Use a new key for a new action.',
+    });
+  }
+  if (row.status === 'done' && row.response_status !== null) {
+    return { claimed: false, replay: { status: row.response_status, body: row.response_body } };
+  }
+  const abandonedBefore = new Date(scope.now.getTime() - IN_FLIGHT_ABANDONED_MS);
+  const takenOver = await db.query(
+    `UPDATE idempotency_keys SET created_at = $4
+      WHERE organisation_id = $1 AND principal = $2 AND key = $3 AND status = 'in_flight' AND created_at < $5 RETURNING key`,
+    [...id, scope.now, abandonedBefore],
+  );
+  if (takenOver.rows.length > 0) return { claimed: true };
+  throw new HttpProblem(409, 'idempotency-key-in-use', {
+    detail: 'A request with this Idempotency-Key is still being processed; retry in a moment.',
+    headers: { 'retry-after': '1' },
+  });
+}
+
+/**
  * Runs `work` once per (caller, key), Stripe's way: the first request claims
  * the key; the same key and request again gets the stored answer replayed;
  * the same key with another request is a 422; a key still in flight is a 409.
@@ -67,35 +115,8 @@ export async function runIdempotently(
     await db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [expiredBefore]);
   }
 
-  const claimed = await db.query(
-    `INSERT INTO idempotency_keys (organisation_id, principal, key, request_hash, status, created_at)
-     VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING key`,
-    [...id, scope.requestHash, scope.now],
-  );
-  if (claimed.rows.length === 0) {
-    const { rows } = await db.query<{ request_hash: string; status: string; response_status: number | null; response_body: unknown }>(
-      'SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3',
-      id,
-    );
-    const row = rows[0];
-    if (!row) {
-      // Released between our insert and select: the other attempt failed. Ask the client to try again.
-      throw new HttpProblem(409, 'idempotency-key-in-use', { detail: 'A request with this Idempotency-Key just failed; send it again.' });
-    }
-    if (row.request_hash !== scope.requestHash) {
-      throw new HttpProblem(422, 'idempotency-key-reused', {
-        title: 'Unprocessable Content',
-        detail: 'This Idempotency-Key was used for a different request. Use a new key for a new action.',
-      });
-    }
-    if (row.status !== 'done' || row.response_status === null) {
-      throw new HttpProblem(409, 'idempotency-key-in-use', {
-        detail: 'A request with this Idempotency-Key is still being processed; retry in a moment.',
-        headers: { 'retry-after': '1' },
-      });
-    }
-    return { status: row.response_status, body: row.response_body, replayed: true };
-  }
+  const claimed = await claim(db, scope);
+  if (!claimed.claimed) return { ...claimed.replay, replayed: true };
 
   let result: StoredResponse;
   try {

@@ -6,8 +6,8 @@ import { CONTENT_COLUMNS, findContent, isShareable, toContent, type ContentRow }
 import { checkDestination } from '../domain/destinations.js';
 import { loadOrganisationSettings } from '../domain/organisations.js';
 import { registerRoute } from '../http/contract-route.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { HttpProblem } from '../http/problem.js';
+import { cursorTime, decodeTimeIdCursor, encodeTimeIdCursor } from '../http/time-id-cursor.js';
 import type { ServerContext } from '../server-context.js';
 
 const notFound = (): HttpProblem => new HttpProblem(404, 'not-found', { detail: 'No content with this id.' });
@@ -37,21 +37,21 @@ export const contentRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
       params.push(value);
       where.push(condition(`$${params.length}`));
     };
-    if (query.status !== undefined) {
-      add((p) => `status = ${p}`, query.status);
-    } else if (!isAdmin(principal)) {
+    if (query.status === undefined) {
       add((p) => `status = 'published' AND publish_at <= ${p} AND (expires_at IS NULL OR expires_at > ${p})`, ctx.now());
+    } else if (query.status !== 'all') {
+      add((p) => `status = ${p}`, query.status);
     }
     if (query.locale) add((p) => `(lower(locale) = lower(${p}) OR lower(locale) LIKE lower(${p}) || '-%')`, query.locale);
     if (query.tag) add((p) => `${p} = ANY(tags)`, query.tag);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeTimeIdCursor(query.cursor);
     if (after) {
-      params.push(String(after[0]), String(after[1]));
+      params.push(after.at, after.id);
       where.push(`(publish_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(query.limit + 1);
-    const { rows } = await db.query<ContentRow>(
-      `SELECT ${CONTENT_COLUMNS} FROM content WHERE ${where.join(' AND ')}
+    const { rows } = await db.query<ContentRow & { cursor_at: string }>(
+      `SELECT ${CONTENT_COLUMNS}, ${cursorTime('publish_at')} AS cursor_at FROM content WHERE ${where.join(' AND ')}
         ORDER BY publish_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
@@ -59,7 +59,7 @@ export const contentRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx)
     const last = page.at(-1);
     return {
       items: page.map((row) => toContent(row, settings.disclosure)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.publish_at.toISOString(), last.id]) : null,
+      nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor({ at: last.cursor_at, id: last.id }) : null,
     };
   });
 

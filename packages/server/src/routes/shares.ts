@@ -8,8 +8,8 @@ import { addDailyStats, addPoints } from '../domain/points.js';
 import { newShareCode } from '../domain/share-codes.js';
 import { fingerprint, organisationFingerprintKey } from '../domain/visitor-fingerprint.js';
 import { registerRoute } from '../http/contract-route.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { HttpProblem } from '../http/problem.js';
+import { cursorTime, decodeTimeIdCursor, encodeTimeIdCursor } from '../http/time-id-cursor.js';
 import type { ServerContext } from '../server-context.js';
 
 interface ShareRow {
@@ -87,13 +87,13 @@ export const shareRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =
   });
 
   registerRoute(app, ctx, routes.listMyShares, async ({ query, principal, request }) => {
-    const after = decodeCursor(query.cursor, 2);
-    const { rows } = await db.query<ShareRow>(
-      `SELECT id, code, content_id, network, created_at FROM shares
+    const after = decodeTimeIdCursor(query.cursor);
+    const { rows } = await db.query<ShareRow & { cursor_at: string }>(
+      `SELECT id, code, content_id, network, created_at, ${cursorTime('created_at')} AS cursor_at FROM shares
         WHERE organisation_id = $1 AND employee_id = $2
           AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $5`,
-      [principal.organisationId, principal.employeeId, after ? String(after[0]) : null, after ? String(after[1]) : null, query.limit + 1],
+      [principal.organisationId, principal.employeeId, after?.at ?? null, after?.id ?? null, query.limit + 1],
     );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -107,7 +107,7 @@ export const shareRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =
         intentUrl: null,
         createdAt: row.created_at.toISOString(),
       })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+      nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor({ at: last.cursor_at, id: last.id }) : null,
     };
   });
 };
