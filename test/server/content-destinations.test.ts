@@ -40,6 +40,43 @@ describe('content destinations', () => {
     assert.equal(checkDestination('https://acme.example:443/a', allowed), 'https://acme.example/a');
   });
 
+  it('accepts an IDN domain only when it is the allowed one, compared as punycode', () => {
+    assert.equal(checkDestination('https://bücher.example/neu', ['bücher.example']), 'https://xn--bcher-kva.example/neu');
+    assert.equal(checkDestination('https://shop.xn--bcher-kva.example/', ['bücher.example']), 'https://shop.xn--bcher-kva.example/');
+    assert.throws(() => checkDestination('https://bucher.example/', ['bücher.example']), HttpProblem);
+    assert.throws(() => checkDestination('https://bücher.example/', ['bucher.example']), HttpProblem);
+  });
+
+  it('accepts only https URLs on an allowed host, however the pieces are put together (property)', () => {
+    const isOnAcme = (host: string) => host === 'acme.example' || host.endsWith('.acme.example');
+    const candidate = fc
+      .tuple(
+        fc.constantFrom('https://', 'http://', '//', 'https:', '/\\', 'HTTPS://', 'https:/', ' https://', 'javascript://', ''),
+        fc.constantFrom('', 'user@', 'acme.example@', 'user:pass@'),
+        fc.constantFrom('acme.example', 'jobs.acme.example', 'evil.example', 'аcme.example', 'acme.example.evil.example', 'evilacme.example', 'ACME.EXAMPLE', 'acme.example.', '127.0.0.1', '[::1]', 'xn--cme-8cd.example'),
+        fc.constantFrom('', ':443', ':8443', ':0', '#@evil.example', '\\@evil.example', '%2F@evil.example', '?@evil.example'),
+        fc.webPath(),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(candidate, fc.webUrl({ withQueryParameters: true, withFragments: true })), (value) => {
+        let accepted: string;
+        try {
+          accepted = checkDestination(value, allowed);
+        } catch (error) {
+          assert.ok(error instanceof HttpProblem && error.status === 422, String(error));
+          return;
+        }
+        const url = new URL(accepted);
+        assert.equal(url.protocol, 'https:');
+        assert.ok(isOnAcme(url.hostname), `${value} → ${url.hostname}`);
+        assert.deepEqual([url.username, url.password, url.port], ['', '', '']);
+        assert.equal(accepted, new URL(value).href, 'stored as the WHATWG parser writes it');
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('accepts only hosts on an allowed domain, whatever the input (property)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.constantFrom(...refused)), (candidate) => {
