@@ -106,6 +106,19 @@ for (const kind of databaseKinds()) {
       }
     });
 
+    it('answers 400, not 500, to text the database cannot store', async () => {
+      const employee = { ...(await api.acme.employee('nul-1')), 'content-type': 'application/json' };
+      const me = await api.inject({ method: 'PATCH', url: '/v1/me', headers: employee, payload: JSON.stringify({ displayName: 'a\u0000b' }) });
+      assert.equal(me.statusCode, 400, me.body);
+      const testimonial = await api.inject({
+        method: 'POST',
+        url: '/v1/testimonials',
+        headers: employee,
+        payload: JSON.stringify({ quote: 'nul \u0000 here', role: 'r', team: 't', location: 'l', locale: 'en', consent: { version: '2026-01', accepted: true } }),
+      });
+      assert.equal(testimonial.statusCode, 400, testimonial.body);
+    });
+
     it('answers only 2xx or 4xx to fuzzed bodies and queries on every route', async () => {
       const headers = { ...(await api.acme.admin()), 'content-type': 'application/json' };
       const entries = Object.entries(routes) as [string, RouteDefinition][];

@@ -16,6 +16,10 @@ function fromFastifyError(error: FastifyError): HttpProblem {
   if ((error as { code?: unknown }).code === '57014') {
     return new HttpProblem(503, 'database-busy', { detail: 'The database took too long to answer. Try again shortly.', headers: { 'retry-after': '2' } });
   }
+  // A data exception (class 22): a value the client sent that Postgres cannot store, e.g. a NUL character.
+  if (/^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code))) {
+    return new HttpProblem(400, 'invalid-data', { detail: 'A value in the request cannot be stored (for example a NUL character). Remove it and try again.' });
+  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
