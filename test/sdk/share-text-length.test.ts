@@ -71,3 +71,15 @@ describe('other networks', () => {
     );
   });
 });
+
+describe('a whole post', () => {
+  it('counts the disclosure and the link toward the limit', async () => {
+    const { checkPost } = await import('../../packages/sdk/src/share/check-post.js');
+    const url = 'https://go.acme.example/r/AbCdEfGhJk';
+    const disclosure = 'I work at Acme.';
+    const text = 'a'.repeat(280 - 23 - disclosure.length - 4);
+    assert.equal(checkPost('x', { text, disclosure, url }).remaining, 0, 'text + two blank-line joins + disclosure + link = 280');
+    assert.equal(checkPost('x', { text: `${text}b`, disclosure, url }).over, true, 'one more character is over, because of the disclosure');
+    assert.equal(checkPost('bluesky', { text: 'Hi', disclosure, url }).length, 2 + 2 + disclosure.length + 2 + url.length);
+  });
+});

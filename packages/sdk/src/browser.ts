@@ -6,5 +6,5 @@ export { AdvError, AdvNetworkError, AdvHttpError, AdvRateLimitedError, AdvValida
 export { createResourceStore, type ResourceState, type ResourceStore } from './stores/resource-store.js';
 export { createContentStore, createLeaderboardStore, createTestimonialsStore, createMeStore, createStatsStore } from './stores/resource-stores.js';
 export { share, submitTestimonial, withdrawTestimonial, updateMe } from './stores/actions.js';
-export { intentUrl, composePost, prefilledTextSurvives, checkTextLength, textLength } from './share/index.js';
+export { intentUrl, composePost, prefilledTextSurvives, checkPost, checkTextLength, textLength } from './share/index.js';
 export { createEventQueue } from './events/event-queue.js';

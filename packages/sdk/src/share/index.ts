@@ -3,3 +3,4 @@ export { INSTANCE_HOST_MAX_LENGTH, INSTANCE_HOST_PATTERN, isInstanceHost } from 
 export { composePost, composeTextOnly, type ShareText } from './compose.js';
 export { NETWORK_ORIGINS, prefilledTextSurvives, urlTravelsInText } from './networks.js';
 export { checkTextLength, textLength, TEXT_RULES, type TextCheck } from './text-length.js';
+export { checkPost } from './check-post.js';
