@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
 import { MeSchema, ProblemSchema } from '@advocacy/sdk/contract';
+import { isAcceptableJwksUrl } from '../../packages/server/src/auth/jwt.js';
 import { createOrganisation } from '../../packages/server/src/domain/organisations.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -32,6 +33,15 @@ async function startJwksServer(keys: JWK[]): Promise<{ url: string; fetches: () 
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A loopback URL where nothing listens any more. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/jwks.json`;
 }
 
 const base64url = (value: object | string): string => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -96,9 +106,14 @@ for (const kind of databaseKinds()) {
       const payload = base64url({ iss: ISSUER, aud: AUDIENCE, sub: 'peter', exp: now + 600, iat: now });
       const publicPem = await exportSPKI(rsa.publicKey);
       const hsWithPublicKey = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'rsa-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('peter').setExpirationTime('10m').sign(new TextEncoder().encode(publicPem));
+      const publicJwk = JSON.stringify(await exportJWK(rsa.publicKey));
+      const hsWithPublicJwk = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'rsa-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('peter').setExpirationTime('10m').sign(new TextEncoder().encode(publicJwk));
       const cases: [string, string][] = [
         ['alg none', `${header('none')}.${payload}.`],
+        ['alg none without a kid', `${base64url({ alg: 'none' })}.${payload}.`],
         ['HS256 signed with the public key', hsWithPublicKey],
+        ['HS256 signed with the public JWK', hsWithPublicJwk],
+        ['ES256 header on an RSA key', await sign(ec.privateKey, 'ES256', 'rsa-1')],
         ['wrong audience', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setAudience('someone-else'))],
         ['two audiences, none ours', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setAudience(['a', 'b']))],
         ['wrong issuer', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setIssuer('https://evil.example/'))],
@@ -112,14 +127,66 @@ for (const kind of databaseKinds()) {
         ['three garbage parts', 'a.b.c'],
         ['a tampered payload', (await sign(rsa.privateKey, 'RS256', 'rsa-1')).replace(/\.[^.]+\./, `.${base64url({ iss: ISSUER, aud: AUDIENCE, sub: 'admin', exp: now + 600 })}.`)],
         ['an enormous token', `${header('RS256')}.${'A'.repeat(20_000)}.sig`],
+        ['a validly signed token over 8 KB', await sign(rsa.privateKey, 'RS256', 'rsa-1', { padding: 'x'.repeat(9_000) })],
+        ['a NUL in the issuer', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setIssuer(`${ISSUER}\u0000`))],
+        ['a NUL in the audience', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setAudience(`${AUDIENCE}\u0000`))],
+        ['a NUL in the subject', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setSubject('pe\u0000ter'))],
+        ['a subject of 256 characters', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setSubject('p'.repeat(256)))],
+        ['an empty subject', await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setSubject(''))],
+        ['a numeric subject', await new SignJWT({ sub: 42 } as unknown as JWTPayload).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('10m').sign(rsa.privateKey)],
       ];
       for (const [label, token] of cases) await assertRefused(token, label);
     });
 
-    it('accepts a token expired within the 30 s tolerance', async () => {
+    it('accepts a token expired, or not yet valid, within the 30 s tolerance', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const response = await me(await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setExpirationTime(now - 10)));
-      assert.equal(response.statusCode, 200);
+      const expired = await me(await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setExpirationTime(now - 10)));
+      assert.equal(expired.statusCode, 200);
+      const early = await me(await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setNotBefore(now + 10)));
+      assert.equal(early.statusCode, 200);
+    });
+
+    it('refuses malformed Authorization headers with 401 problems', async () => {
+      for (const authorization of ['Bearer', 'Bearer ', 'Basic cGV0ZXI6c2VjcmV0', 'Bearer a b', 'bearer']) {
+        const response = await api.inject({ method: 'GET', url: '/v1/me', headers: { authorization } });
+        assert.equal(response.statusCode, 401, JSON.stringify(authorization));
+        assert.match(String(response.headers['www-authenticate']), /^Bearer/);
+        assert.match(String(response.headers['content-type']), /problem\+json/);
+      }
+      const anonymous = await api.inject({ method: 'GET', url: '/v1/me' });
+      assert.equal(anonymous.statusCode, 401, 'no credential at all on an employee route');
+    });
+
+    it('keeps the employee in step with the identity provider, and keeps what they set themself', async () => {
+      const token = (claims: JWTPayload) => sign(rsa.privateKey, 'RS256', 'rsa-1', claims, (jwt) => jwt.setSubject('samir'));
+      const first = MeSchema.parse((await me(await token({ name: 'Samir Nagheenanajar', team: 'Software' }))).json());
+      const patched = await api.inject({
+        method: 'PATCH',
+        url: '/v1/me',
+        headers: { authorization: `Bearer ${await token({ name: 'Samir Nagheenanajar', team: 'Software' })}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ displayName: 'Samir N.' }),
+      });
+      assert.equal(patched.statusCode, 200, patched.body);
+      const renamed = MeSchema.parse((await me(await token({ name: 'Samir Nagheenanajar-Bolton', team: 'Printers' }))).json());
+      assert.deepEqual([renamed.id, renamed.name, renamed.team, renamed.displayName], [first.id, 'Samir Nagheenanajar-Bolton', 'Printers', 'Samir N.']);
+      const withoutProfile = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('samir').setExpirationTime('10m').sign(rsa.privateKey);
+      const kept = MeSchema.parse((await me(withoutProfile)).json());
+      assert.deepEqual([kept.name, kept.team], ['Samir Nagheenanajar-Bolton', 'Printers'], 'a token without profile claims changes nothing');
+      const controlled = MeSchema.parse((await me(await token({ name: 'Sam\u0000ir\u0007', team: 'Printers' }))).json());
+      assert.equal(controlled.name, 'Sam ir', 'control characters in a display claim are not stored');
+    });
+
+    it('fetches keys over https, or over http on this machine only', async () => {
+      assert.equal(isAcceptableJwksUrl('https://login.initech.example/keys'), true);
+      for (const url of ['http://127.0.0.1:8080/keys', 'http://localhost/keys', 'http://[::1]:9000/keys']) assert.equal(isAcceptableJwksUrl(url), true, url);
+      for (const url of ['http://login.initech.example/keys', 'http://127.0.0.1.evil.example/keys', 'http://10.0.0.1/keys', 'ftp://login.initech.example/keys', 'file:///etc/keys', 'not a url']) {
+        assert.equal(isAcceptableJwksUrl(url), false, url);
+      }
+      const issuer = 'https://login.plain.example/';
+      await createOrganisation(api.db, { slug: 'plain-http', name: 'Plain', jwt: { issuer, audience: AUDIENCE, jwksUrl: 'http://login.plain.example/keys' } });
+      const token = await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setIssuer(issuer));
+      await assertRefused(token, 'a key set over plain http');
+      assert.match((await me(token)).json<{ detail: string }>().detail, /https/);
     });
 
     it('refuses HS256 everywhere outside demo mode, even with the right secret', async () => {
@@ -131,6 +198,15 @@ for (const kind of databaseKinds()) {
       const before = jwks.fetches();
       for (let i = 0; i < 5; i++) await assertRefused(await sign(rsa.privateKey, 'RS256', `unknown-${i}`), 'unknown kid');
       assert.ok(jwks.fetches() - before <= 1, `fetched ${jwks.fetches() - before} times`);
+    });
+
+    it('answers 503 when the identity provider cannot be reached', async () => {
+      const issuer = 'https://login.gone.example/';
+      await createOrganisation(api.db, { slug: 'gone', name: 'Gone', jwt: { issuer, audience: AUDIENCE, jwksUrl: await closedPortUrl() } });
+      const response = await me(await sign(rsa.privateKey, 'RS256', 'rsa-1', {}, (jwt) => jwt.setIssuer(issuer)));
+      assert.equal(response.statusCode, 503, response.body);
+      assert.ok(response.headers['retry-after']);
+      ProblemSchema.parse(response.json());
     });
 
     it('answers 503, not 401 or 500, when the identity provider is down', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../db/db.js';
 import { HttpProblem } from '../http/problem.js';
 import { findApiKey } from './api-keys.js';
 import { upsertEmployeeFromClaims } from './employee-claims.js';
-import { JwtVerifier } from './jwt.js';
+import { JwtVerifier, MAX_TOKEN_LENGTH } from './jwt.js';
 import { isOriginAllowed, normaliseOrigin } from './origins.js';
 import type { Principal } from './principal.js';
 
@@ -81,6 +81,7 @@ export async function authenticate(db: Db, verifier: JwtVerifier, request: Fasti
     return { kind: 'publishable', organisationId: key.organisationId, keyId: key.id };
   }
 
+  if (credential.length > MAX_TOKEN_LENGTH) throw unauthorized('invalid-token', `Tokens longer than ${MAX_TOKEN_LENGTH} characters are refused.`);
   const organisation = await organisationForToken(db, credential);
   if (!organisation) throw unauthorized('invalid-token', 'The token was not issued for any organisation of this API.');
   if (origin !== undefined && !isOriginAllowed(origin, organisation.allowed_origins)) {

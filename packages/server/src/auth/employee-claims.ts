@@ -2,19 +2,21 @@ import type { JWTPayload } from 'jose';
 import type { Db } from '../db/db.js';
 import { syncLeaderboardListing } from '../domain/points.js';
 
-const text = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value.trim().length > 0 ? value.trim().slice(0, max) : undefined;
+/** A display claim as stored: control characters (NUL cannot even be stored) become spaces; blank is absent. */
+function text(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cleaned = value.replace(/\p{Cc}/gu, ' ').trim().slice(0, max).trim();
+  return cleaned.length > 0 ? cleaned : undefined;
+}
 
 /**
  * The employee behind a verified token, created on first sight from its
- * claims (`sub`, `name`, `email`, `team`). Name and team follow the identity
- * provider; what the employee set themself (display name, opt-ins) is kept.
+ * claims (`sub`, `name`, `email`, `team`). Name, email and team follow the
+ * identity provider when a token carries them (a token without them, such as
+ * an access token without the profile scope, changes nothing); what the
+ * employee set themself (display name, opt-ins) is kept.
  */
 export async function upsertEmployeeFromClaims(db: Db, organisationId: string, claims: JWTPayload & { sub: string }): Promise<string> {
-  const name = text(claims['name'], 200) ?? '';
-  const email = text(claims['email'], 320) ?? null;
-  const teamName = text(claims['team'], 120);
-
   const existing = await db.query<{ id: string; name: string; email: string | null; team_name: string | null; stale: boolean }>(
     `SELECT e.id, e.name, e.email, t.name AS team_name, e.last_seen_at < now() - interval '1 hour' AS stale
        FROM employees e LEFT JOIN teams t ON t.id = e.team_id
@@ -22,6 +24,9 @@ export async function upsertEmployeeFromClaims(db: Db, organisationId: string, c
     [organisationId, claims.sub],
   );
   const row = existing.rows[0];
+  const name = text(claims['name'], 200) ?? row?.name ?? '';
+  const email = text(claims['email'], 320) ?? row?.email ?? null;
+  const teamName = text(claims['team'], 120) ?? row?.team_name ?? undefined;
   if (row && row.name === name && row.email === email && (row.team_name ?? undefined) === teamName && !row.stale) {
     return row.id;
   }

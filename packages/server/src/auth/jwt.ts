@@ -17,6 +17,25 @@ export interface OrganisationJwtSettings {
 
 /** Clock skew accepted on `exp` and `nbf`. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+/** Longer than any identity provider's token; anything bigger is refused before it is decoded. */
+export const MAX_TOKEN_LENGTH = 8_192;
+const MAX_CLAIM_LENGTH = 2_048;
+
+/** A claim that can go into a query: Postgres text cannot hold NUL, and control characters are never legitimate here. */
+const isPlainText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= max && !/\p{Cc}/u.test(value);
+
+/**
+ * Where a key set may come from: https, or http on this machine only (an
+ * identity provider beside the server, or a test). Keys fetched over plain
+ * http from elsewhere could be swapped on the way.
+ */
+export function isAcceptableJwksUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
+}
 
 const unauthorized = (detail: string): HttpProblem =>
   new HttpProblem(401, 'invalid-token', { title: 'Unauthorized', detail, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
@@ -35,11 +54,13 @@ export class JwtVerifier {
 
   /** Issuer, audiences and subject claimed by a token, before any verification (to find its organisation). */
   static peek(token: string): { issuer: string; audiences: string[]; subject: string | undefined } | undefined {
+    if (token.length > MAX_TOKEN_LENGTH) return undefined;
     try {
       const claims = decodeJwt(token);
-      if (typeof claims.iss !== 'string') return undefined;
-      const audiences = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
-      return { issuer: claims.iss, audiences, subject: typeof claims.sub === 'string' ? claims.sub : undefined };
+      if (!isPlainText(claims.iss, MAX_CLAIM_LENGTH)) return undefined;
+      const claimed: unknown[] = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
+      const audiences = claimed.filter((audience) => isPlainText(audience, MAX_CLAIM_LENGTH));
+      return { issuer: claims.iss, audiences, subject: isPlainText(claims.sub, MAX_CLAIM_LENGTH) ? claims.sub : undefined };
     } catch {
       return undefined;
     }
@@ -55,6 +76,9 @@ export class JwtVerifier {
     try {
       let payload: JWTPayload;
       if (settings.jwksUrl) {
+        if (!isAcceptableJwksUrl(settings.jwksUrl)) {
+          throw unauthorized('This organisation’s key set URL must use https (http is accepted on this machine only).');
+        }
         ({ payload } = await jwtVerify(token, this.#keySet(settings.jwksUrl), { ...options, algorithms: ['RS256', 'ES256'] }));
       } else if (settings.hs256Secret && this.#demoMode) {
         const secret = new TextEncoder().encode(settings.hs256Secret);
@@ -62,7 +86,7 @@ export class JwtVerifier {
       } else {
         throw unauthorized('This organisation has no way to verify employee tokens.');
       }
-      if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 255) {
+      if (!isPlainText(payload.sub, 255)) {
         throw unauthorized('The token has no usable subject.');
       }
       return payload as JWTPayload & { sub: string };
