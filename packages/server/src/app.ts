@@ -110,7 +110,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   // The JSON API: CORS for the pages that call it, and rate limits per key, employee and IP.
   await app.register(async (api) => {
     await installCors(api, db);
-    await installRateLimits(api, rateLimits);
+    await installRateLimits(api, rateLimits, context.authenticate);
     await api.register(openApiRoutes, { version: settings.version });
     for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes]) {
       await api.register(plugin, context);
@@ -120,7 +120,8 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   // Tracked links: followed by browsers, never fetched cross-origin, so no CORS; a looser per-IP limit,
   // since many readers share one office or carrier address. Kept lean: it is the hottest path.
   await app.register(async (links) => {
-    await installRateLimits(links, { ...rateLimits, perAnonymousIp: rateLimits.perAnonymousIp * TRACKED_LINK_LIMIT_FACTOR });
+    // Readers carry no credential: every link request counts against its network.
+    await installRateLimits(links, { ...rateLimits, perAnonymousIp: rateLimits.perAnonymousIp * TRACKED_LINK_LIMIT_FACTOR }, async () => null);
     await links.register(redirectRoutes, context);
   });
 

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { JwtVerifier } from '../auth/jwt.js';
+import type { Principal } from '../auth/principal.js';
 import { HttpProblem } from './problem.js';
 
 export interface RateLimitSettings {
@@ -9,35 +9,56 @@ export interface RateLimitSettings {
   perKeyAndIp: number;
   /** Requests per minute for one employee. */
   perEmployee: number;
-  /** Requests per minute for one IP without a credential (tracked links, health). */
+  /** Requests per minute for one IP without a credential (tracked links, health), or with one that was refused. */
   perAnonymousIp: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perKeyAndIp: 600, perEmployee: 300, perAnonymousIp: 300 };
 
-const shortHash = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 16);
+/** Who a request provably comes from (the server's cached `authenticate`). */
+export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
 
-/** Bucket of a request: its key and IP, its employee, or its IP alone. */
-function bucketOf(request: FastifyRequest): { bucket: string; kind: keyof RateLimitSettings } {
-  const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (credential?.startsWith('pk_') || credential?.startsWith('sk_')) {
-    return { bucket: `key:${shortHash(credential)}:${request.ip}`, kind: 'perKeyAndIp' };
-  }
-  const claimed = credential ? JwtVerifier.peek(credential) : undefined;
-  if (credential && claimed) {
-    // Unverified here: a forged token only lands in a bucket whose requests are then refused.
-    return { bucket: `employee:${shortHash(`${claimed.issuer}|${claimed.subject ?? ''}`)}`, kind: 'perEmployee' };
-  }
-  return { bucket: `ip:${request.ip}`, kind: 'perAnonymousIp' };
+/**
+ * The network a client address stands for: the IPv4 address itself, or its
+ * IPv6 /56 — one subscriber gets a whole prefix and could otherwise take a
+ * fresh bucket for every request.
+ */
+export function clientNetwork(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  if (mapped) return mapped;
+  if (!isIPv6(ip)) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  const words = groups.slice(0, 4).map((group) => Number.parseInt(group, 16) || 0);
+  words[3] = (words[3] ?? 0) & 0xff00;
+  return `${words.map((word) => word.toString(16)).join(':')}::/56`;
 }
 
-/** 429 problems with `Retry-After` and the IETF `RateLimit` headers. */
-export async function installRateLimits(app: FastifyInstance, limits: RateLimitSettings): Promise<void> {
+const KIND_OF_BUCKET: Record<string, keyof RateLimitSettings> = { employee: 'perEmployee', key: 'perKeyAndIp', ip: 'perAnonymousIp' };
+
+/**
+ * Bucket of a request, from its verified credential: the employee, the key
+ * and network, or the network alone. A refused credential counts against
+ * the client's network, so forged tokens cannot spend someone else's budget
+ * and made-up keys do not each get a fresh one.
+ */
+async function bucketOf(request: FastifyRequest, authenticate: Authenticator): Promise<string> {
+  const principal = await authenticate(request).catch(() => null);
+  if (principal?.kind === 'employee') return `employee:${principal.employeeId}`;
+  const network = clientNetwork(request.ip);
+  if (principal) return `key:${principal.keyId}:${network}`;
+  return `ip:${network}`;
+}
+
+/** 429 problems with `Retry-After` and the IETF draft `RateLimit-*` headers. */
+export async function installRateLimits(app: FastifyInstance, limits: RateLimitSettings, authenticate: Authenticator): Promise<void> {
   await app.register(fastifyRateLimit, {
     global: true,
     timeWindow: 60_000,
-    max: (request) => limits[bucketOf(request).kind],
-    keyGenerator: (request) => bucketOf(request).bucket,
+    keyGenerator: (request) => bucketOf(request, authenticate),
+    max: (_request, bucket) => limits[KIND_OF_BUCKET[bucket.slice(0, bucket.indexOf(':'))] ?? 'perAnonymousIp'],
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) =>
       new HttpProblem(429, 'rate-limited', {
