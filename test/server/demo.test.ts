@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DemoSchema, DemoTokenSchema, LeaderboardSchema, MeSchema, PublicStatsSchema, type Demo } from '@advocacy/sdk/contract';
 import { buildApp } from '../../packages/server/src/app.js';
@@ -6,18 +9,33 @@ import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { allowDemoOrigins, seedDemo } from '../../packages/server/src/demo/seed-demo.js';
 import type { FastifyInstance } from 'fastify';
+import { openPglite } from '../../packages/server/src/db/pglite.js';
 import { databaseKinds, openTestDatabase } from '../helpers/databases.js';
+import { startServerProcess } from '../helpers/server-process.js';
+
+/** What the seed generates, without its random ids, codes and hashes. */
+async function seededShape(db: Db): Promise<unknown> {
+  const { rows } = await db.query(`
+    SELECT e.subject, e.name, e.display_name, e.leaderboard_opt_in, e.audience, t.name AS team,
+           (SELECT count(*) FROM shares s WHERE s.employee_id = e.id)::int AS shares,
+           (SELECT count(*) FROM clicks c JOIN shares s ON s.id = c.share_id WHERE s.employee_id = e.id AND c.credited)::int AS credited,
+           (SELECT array_agg(p.points::int ORDER BY p.period_kind, p.period_start) FROM points p WHERE p.employee_id = e.id) AS points
+      FROM employees e LEFT JOIN teams t ON t.id = e.team_id ORDER BY e.subject`);
+  return rows;
+}
 
 for (const kind of databaseKinds()) {
   describe(`demo mode on ${kind}`, () => {
     let db: Db;
     let app: FastifyInstance;
     let demo: Demo;
+    const seededAt = new Date();
     before(async () => {
       db = await openTestDatabase(kind);
       await migrate(db);
-      const first = await seedDemo(db);
-      assert.equal(first.created, true);
+      // Two servers starting together on one database: one seeds, the other waits and finds the demo there.
+      const first = await Promise.all([seedDemo(db, seededAt), seedDemo(db, seededAt)]);
+      assert.deepEqual(first.map((report) => report.created).sort(), [false, true]);
       await allowDemoOrigins(db, ['http://localhost:8787']);
       app = await buildApp(db, { version: 'test', demoMode: true });
       const response = await app.inject({ method: 'GET', url: '/v1/demo' });
@@ -40,9 +58,45 @@ for (const kind of databaseKinds()) {
       assert.equal(await count(`SELECT count(*)::int AS n FROM testimonials WHERE status = 'approved'`), 12);
     });
 
-    it('has weeks of shares and clicks, with counters that match the raw events', async () => {
+    it('describes itself to the demo pages: the API origin, the key, the people', async () => {
+      assert.equal(demo.organisation.name, 'Northwind');
+      assert.equal(new URL(demo.apiUrl).hostname, 'localhost');
+      assert.match(demo.publishableKey, /^pk_/);
+      assert.ok(demo.employees.filter((employee) => employee.isAdmin).length >= 1);
+      assert.ok(demo.employees.some((employee) => employee.displayName !== null));
+      assert.ok(demo.employees.every((employee) => employee.role && employee.team));
+    });
+
+    it('has three weeks and more of shares and clicks, with counters that match the raw events in every period', async () => {
       const days = await count(`SELECT (max(created_at)::date - min(created_at)::date)::int AS n FROM shares`);
-      assert.ok(days >= 14, `shares span ${days} days`);
+      assert.ok(days >= 21, `shares span ${days} days`);
+      const periodMismatches = await count(`
+        WITH events AS (
+          SELECT s.employee_id, s.created_at AS at, 10 AS points, 1 AS shares, 0 AS clicks FROM shares s
+          UNION ALL
+          SELECT s.employee_id, c.occurred_at, 1, 0, 1 FROM clicks c JOIN shares s ON s.id = c.share_id WHERE c.credited),
+        expected AS (
+          SELECT employee_id, kind,
+                 CASE kind WHEN 'all' THEN DATE '1970-01-01'
+                           ELSE date_trunc(kind, at AT TIME ZONE 'UTC')::date END AS start,
+                 sum(points) AS points, sum(shares) AS shares, sum(clicks) AS clicks
+            FROM events CROSS JOIN unnest(ARRAY['week', 'month', 'quarter', 'all']) AS kind
+           GROUP BY 1, 2, 3)
+        SELECT count(*)::int AS n FROM expected x
+          FULL JOIN points p ON p.employee_id = x.employee_id AND p.period_kind = x.kind AND p.period_start = x.start
+         WHERE x.points IS DISTINCT FROM p.points OR x.shares IS DISTINCT FROM p.shares OR x.clicks IS DISTINCT FROM p.clicks`);
+      assert.equal(periodMismatches, 0, 'points, shares and clicks per employee and period');
+      const dailyMismatches = await count(`
+        WITH expected AS (
+          SELECT day, network, sum(shares) AS shares, sum(credited) AS credited, sum(uncredited) AS uncredited FROM (
+            SELECT (s.created_at AT TIME ZONE 'UTC')::date AS day, s.network, 1 AS shares, 0 AS credited, 0 AS uncredited FROM shares s
+            UNION ALL
+            SELECT (c.occurred_at AT TIME ZONE 'UTC')::date, s.network, 0, CASE WHEN c.credited THEN 1 ELSE 0 END, CASE WHEN c.credited THEN 0 ELSE 1 END
+              FROM clicks c JOIN shares s ON s.id = c.share_id) AS rows
+           GROUP BY 1, 2)
+        SELECT count(*)::int AS n FROM expected x FULL JOIN daily_stats d ON d.day = x.day AND d.network = x.network
+         WHERE x.shares IS DISTINCT FROM d.shares OR x.credited IS DISTINCT FROM d.credited_clicks OR x.uncredited IS DISTINCT FROM d.uncredited_clicks`);
+      assert.equal(dailyMismatches, 0, 'daily figures per network');
       assert.ok((await count('SELECT count(*)::int AS n FROM clicks WHERE credited')) > 100);
       assert.ok((await count('SELECT count(*)::int AS n FROM clicks WHERE NOT credited')) > 10);
       const mismatches = await count(`
@@ -62,6 +116,29 @@ for (const kind of databaseKinds()) {
     it('seeds once', async () => {
       assert.equal((await seedDemo(db)).created, false);
       assert.equal(await count('SELECT count(*)::int AS n FROM organisations'), 1);
+      assert.equal(await count('SELECT count(*)::int AS n FROM employees'), 40);
+      assert.equal(await count('SELECT count(*)::int AS n FROM content'), 15);
+    });
+
+    it('seeds the same people and activity on every machine', async () => {
+      const elsewhere = await openPglite(undefined);
+      try {
+        await migrate(elsewhere);
+        await seedDemo(elsewhere, seededAt);
+        assert.deepEqual(await seededShape(elsewhere), await seededShape(db));
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it('gives seeded shares tracked links that redirect', async () => {
+      const { rows } = await db.query<{ code: string }>('SELECT code FROM shares ORDER BY code');
+      assert.ok(rows.length > 50);
+      for (const { code } of rows.slice(0, 25)) {
+        const response = await app.inject({ method: 'GET', url: `/r/${code}`, headers: { 'user-agent': 'Mozilla/5.0 (demo test)' } });
+        assert.equal(response.statusCode, 302, code);
+        assert.equal(new URL(String(response.headers.location)).hostname, 'northwind.example');
+      }
     });
 
     it('gives a working employee token, with the admin role for admins', async () => {
@@ -79,9 +156,29 @@ for (const kind of databaseKinds()) {
       assert.ok(stats.estimatedReach > 0 && stats.creditedClicks > 0);
     });
 
-    it('answers only loopback clients', async () => {
+    it('answers only loopback clients, talking to it directly under a loopback name', async () => {
       const remote = await app.inject({ method: 'GET', url: '/v1/demo', remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '127.0.0.1' } });
       assert.equal(remote.statusCode, 404);
+      for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+        for (const host of ['localhost:8787', '127.0.0.1:8787', '[::1]:8787']) {
+          assert.equal((await app.inject({ method: 'GET', url: '/v1/demo', remoteAddress, headers: { host } })).statusCode, 200, `${remoteAddress} → ${host}`);
+        }
+      }
+      const notLoopback = [
+        { remoteAddress: '10.0.0.7', headers: { host: 'localhost:8787' } },
+        { remoteAddress: '::ffff:192.168.1.9', headers: { host: 'localhost:8787' } },
+        // A proxy on this machine relays someone else.
+        { remoteAddress: '127.0.0.1', headers: { host: 'localhost:8787', 'x-forwarded-for': '203.0.113.9' } },
+        { remoteAddress: '127.0.0.1', headers: { host: 'localhost:8787', forwarded: 'for=203.0.113.9' } },
+        // A page whose name was rebound to 127.0.0.1 (DNS rebinding).
+        { remoteAddress: '127.0.0.1', headers: { host: 'evil.example:8787' } },
+        { remoteAddress: '127.0.0.1', headers: { host: '127.0.0.1.evil.example' } },
+      ];
+      for (const request of notLoopback) {
+        const response = await app.inject({ method: 'GET', url: '/v1/demo', ...request });
+        assert.equal(response.statusCode, 404, JSON.stringify(request));
+        assert.doesNotMatch(response.body, /pk_/);
+      }
       const token = await app.inject({ method: 'POST', url: '/v1/demo/token', remoteAddress: '203.0.113.9', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ employeeId: demo.employees[0]!.id }) });
       assert.equal(token.statusCode, 404);
     });
@@ -97,3 +194,57 @@ for (const kind of databaseKinds()) {
     });
   });
 }
+
+describe('demo mode from npm start', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'adv-demo-'));
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('seeds a new data folder on first start and lets its own pages use the demo key and tokens', async () => {
+    const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' });
+    try {
+      assert.match(server.output(), /seeded the Northwind demo organisation/);
+      const origin = new URL(server.url).origin;
+      const demo = DemoSchema.parse(await (await fetch(new URL('/v1/demo', server.url))).json());
+      assert.equal(demo.apiUrl, origin);
+      const stats = await fetch(new URL('/v1/stats/public?period=month', server.url), { headers: { authorization: `Bearer ${demo.publishableKey}`, origin } });
+      assert.equal(stats.status, 200, 'the publishable key works from the server’s own origin');
+      assert.equal(stats.headers.get('access-control-allow-origin'), origin);
+      const token = DemoTokenSchema.parse(
+        await (await fetch(new URL('/v1/demo/token', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeId: demo.employees[0]!.id }) })).json(),
+      );
+      const me = await fetch(new URL('/v1/me', server.url), { headers: { authorization: `Bearer ${token.token}`, origin } });
+      assert.equal(me.status, 200);
+    } finally {
+      assert.equal(await server.stop('SIGTERM'), 0);
+    }
+    const again = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' });
+    try {
+      assert.match(again.output(), /Northwind demo organisation is ready/);
+    } finally {
+      await again.stop('SIGTERM');
+    }
+  });
+
+  it('has no demo routes and no demo data with NODE_ENV=production', async () => {
+    const productionDir = await mkdtemp(join(tmpdir(), 'adv-prod-'));
+    try {
+      const server = await startServerProcess({ DATA_DIR: productionDir, DATABASE_URL: '', NODE_ENV: 'production' });
+      try {
+        assert.equal((await fetch(new URL('/v1/demo', server.url))).status, 404);
+      } finally {
+        await server.stop('SIGTERM');
+      }
+      const db = await openPglite(productionDir);
+      try {
+        assert.deepEqual((await db.query('SELECT id FROM organisations')).rows, []);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(productionDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -14,6 +14,8 @@ export type DemoEmployee = z.infer<typeof DemoEmployeeSchema>;
 
 export const DemoSchema = z.object({
   organisation: z.object({ name: z.string() }),
+  /** Origin of the API, for the demo pages' `api-url`. */
+  apiUrl: z.url({ protocol: /^https?$/ }),
   publishableKey: z.string(),
   employees: z.array(DemoEmployeeSchema),
 });

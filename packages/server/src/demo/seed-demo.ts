@@ -3,9 +3,12 @@ import { NETWORKS, PERIODS, type Network } from '@advocacy/sdk/contract';
 import type { Db, Queryable } from '../db/db.js';
 import { createOrganisation } from '../domain/organisations.js';
 import { isoDate, periodStart } from '../domain/periods.js';
+import { newShareCode } from '../domain/share-codes.js';
 import { DEMO_CONTENT, DEMO_ORGANISATION, DEMO_QUOTES, DEMO_TEAMS, demoEmployees, seededRandom } from './demo-data.js';
 
 export const DEMO_SEED = 20_260_101;
+// Several servers starting together on one Postgres seed one after the other; any constant works.
+const DEMO_SEED_LOCK_KEY = 4_242_002;
 const DAY_MS = 86_400_000;
 const POINTS_PER_SHARE = 10;
 const POINTS_PER_CLICK = 1;
@@ -40,15 +43,18 @@ async function insertColumns(tx: Queryable, table: string, columns: Record<strin
  * Seeds the demo organisation once: 40 employees in 4 teams, 15 pieces of
  * content in English and French, 14 testimonials (12 approved), and four
  * weeks of shares and clicks with points and daily figures that match
- * them. Deterministic, except for keys and secrets.
+ * them. The people, texts and activity come from a seeded generator, so
+ * every machine gets the same demo; ids, share codes, visitor hashes, keys
+ * and secrets are random.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedReport> {
-  const existing = await db.query<{ id: string }>('SELECT id FROM organisations WHERE slug = $1', [DEMO_ORGANISATION.slug]);
-  if (existing.rows[0]) return { organisationId: existing.rows[0].id, created: false };
-
   const random = seededRandom(DEMO_SEED);
   const people = demoEmployees(random);
   return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
+    const existing = await tx.query<{ id: string }>('SELECT id FROM organisations WHERE slug = $1', [DEMO_ORGANISATION.slug]);
+    if (existing.rows[0]) return { organisationId: existing.rows[0].id, created: false };
+
     const organisation = await createOrganisation(tx, {
       slug: DEMO_ORGANISATION.slug,
       name: DEMO_ORGANISATION.name,
@@ -135,7 +141,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedRepo
         shares.employee.push(employeeIds[employeeIndex]!);
         shares.content.push(contentIds[contentIndex]!);
         shares.network.push(network);
-        shares.code.push(`demo${randomBytes(5).toString('hex').slice(0, 6)}`);
+        shares.code.push(newShareCode());
         shares.at.push(sharedAt.toISOString());
         credit(employeeIndex, sharedAt, POINTS_PER_SHARE, 'shares');
         count(sharedAt, network, 'shares');

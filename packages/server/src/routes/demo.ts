@@ -7,13 +7,24 @@ import { registerRoute } from '../http/contract-route.js';
 import { HttpProblem } from '../http/problem.js';
 import type { ServerContext } from '../server-context.js';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const TOKEN_LIFETIME_SECONDS = 3_600;
 
-/** The socket's own address: a forwarded-for header cannot make a remote client look local. */
+const isLoopbackName = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+
+/**
+ * A client on this machine, talking to this server directly: the socket's
+ * own address (a forwarded-for header cannot make a remote client look
+ * local), no proxy in between (behind a reverse proxy on the same machine
+ * every client would arrive from loopback), and a loopback host name (a web
+ * page that rebinds its own name to 127.0.0.1 still sends that name).
+ * Anyone else gets the same 404 as for a route that does not exist.
+ */
 function requireLoopback(request: FastifyRequest): void {
-  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-    throw new HttpProblem(404, 'not-found', { detail: 'Route not found.' });
+  const proxied = ['forwarded', 'x-forwarded-for', 'x-real-ip'].some((name) => request.headers[name] !== undefined);
+  if (!LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? '') || proxied || !isLoopbackName(request.hostname.toLowerCase())) {
+    throw new HttpProblem(404, 'not-found', { detail: `No route for ${request.method} ${request.url.split('?')[0]}.` });
   }
 }
 
@@ -51,6 +62,7 @@ export const demoRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =>
     );
     const demo: Demo = {
       organisation: { name: organisation.name },
+      apiUrl: ctx.publicOrigin(request),
       publishableKey: organisation.publishable_key,
       employees: rows.map((row) => ({
         id: row.id,
