@@ -34,7 +34,7 @@ function existingSites(): StaticSite[] {
 
 async function main(): Promise<void> {
   const env = readServerEnv(process.env);
-  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, statementTimeoutMs: env.statementTimeoutMs });
   const report = await migrate(db);
   const seeded = env.demoMode ? await seedDemo(db) : undefined;
 

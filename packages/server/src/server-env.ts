@@ -7,6 +7,8 @@ export interface ServerEnv {
   logLevel: string;
   /** Public origin of the API, for tracked links (`PUBLIC_URL`); the request's host when unset. */
   publicUrl: string | undefined;
+  /** Postgres cancels any statement running longer (`STATEMENT_TIMEOUT_MS`). */
+  statementTimeoutMs: number;
 }
 
 /** Reads and checks the environment `main.ts` runs with; throws a readable message on a bad value. */
@@ -23,8 +25,13 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   if (publicUrl && (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol))) {
     throw new Error(`PUBLIC_URL must be an absolute http(s) URL, not "${publicUrl}".`);
   }
+  const statementTimeoutMs = Number(env['STATEMENT_TIMEOUT_MS'] || 5_000);
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1 || statementTimeoutMs > 600_000) {
+    throw new Error(`STATEMENT_TIMEOUT_MS must be a number of milliseconds from 1 to 600000, not "${env['STATEMENT_TIMEOUT_MS']}".`);
+  }
   return {
     publicUrl,
+    statementTimeoutMs,
     port,
     host: env['HOST'] || '127.0.0.1',
     dataDir: env['DATA_DIR'] || '.data',
