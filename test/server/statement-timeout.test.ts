@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildApp } from '../../packages/server/src/app.js';
 import { openPostgres } from '../../packages/server/src/db/postgres.js';
+import { readServerEnv } from '../../packages/server/src/server-env.js';
 import { createPostgresTestDatabase } from '../helpers/databases.js';
 
 // PGlite runs in-process on one thread with no way to interrupt a statement; the timeout is a Postgres server feature.
@@ -21,6 +22,16 @@ describe('database statement timeout (Postgres)', { skip: !process.env['DATABASE
       await app.close();
       await db.close();
       await database.drop();
+    }
+  });
+});
+
+describe('statement timeout setting', () => {
+  it('is 5 s unless STATEMENT_TIMEOUT_MS says otherwise, and refuses nonsense', () => {
+    assert.equal(readServerEnv({}).statementTimeoutMs, 5_000);
+    assert.equal(readServerEnv({ STATEMENT_TIMEOUT_MS: '250' }).statementTimeoutMs, 250);
+    for (const value of ['0', '-1', '1.5', 'soon', '600001']) {
+      assert.throws(() => readServerEnv({ STATEMENT_TIMEOUT_MS: value }), /STATEMENT_TIMEOUT_MS must be/, value);
     }
   });
 });

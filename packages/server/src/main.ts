@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const port = new URL(address).port;
   if (env.demoMode) {
     // The demo pages are served by this very server: let them call the API with the demo key and tokens.
-    await allowDemoOrigins(db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(env.publicUrl ? [new URL(env.publicUrl).origin] : [])]);
+    await allowDemoOrigins(db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, ...(env.publicUrl ? [new URL(env.publicUrl).origin] : [])]);
   }
   const where = env.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${resolve(env.dataDir)}`;
   const migrations = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'schema up to date';
