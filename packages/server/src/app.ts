@@ -109,7 +109,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   await app.register(healthRoutes, { db, version: settings.version });
   // The JSON API: CORS for the pages that call it, and rate limits per key, employee and IP.
   await app.register(async (api) => {
-    await installCors(api, db);
+    await installCors(api, db, context.authenticate);
     await installRateLimits(api, rateLimits, context.authenticate);
     await api.register(openApiRoutes, { version: settings.version });
     for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes]) {

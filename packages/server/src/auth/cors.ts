@@ -1,19 +1,20 @@
 import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db.js';
-import { findApiKey } from './api-keys.js';
+import type { Authenticator } from '../http/contract-route.js';
 import { organisationForToken } from './authenticate.js';
 import { isOriginAllowed, normaliseOrigin } from './origins.js';
 
 /**
- * Origins allowed for this request: those of its publishable key, or of the
- * organisation whose token it carries. A preflight carries no credential, so
- * it passes when the origin belongs to any key or organisation; the real
- * request is then checked against its own credential. Never throws: a bad
- * credential is `authenticate()`'s to refuse, with CORS headers so the page
- * can read why.
+ * Whether this request's page may read the answer: its credential, as
+ * `authenticate()` judged it (cached per request, so the route does not
+ * check it twice), accepts the origin. A refused token still gets CORS
+ * headers when the origin is its organisation's, so the page can read the
+ * 401 and renew it. A preflight carries no credential, so it passes when the
+ * origin belongs to any key or organisation; the real request is then
+ * checked against its own credential. Never throws.
  */
-async function isAllowedFor(db: Db, request: FastifyRequest, origin: string): Promise<boolean> {
+async function isAllowedFor(db: Db, authenticate: Authenticator, request: FastifyRequest, origin: string): Promise<boolean> {
   const header = request.headers.authorization;
   const credential = header && /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (request.method === 'OPTIONS' && !credential) {
@@ -26,24 +27,23 @@ async function isAllowedFor(db: Db, request: FastifyRequest, origin: string): Pr
     );
     return rows.length > 0;
   }
-  if (!credential) return false;
-  if (credential.startsWith('sk_')) return false;
-  if (credential.startsWith('pk_')) {
-    const key = await findApiKey(db, credential);
-    return key?.kind === 'publishable' && isOriginAllowed(origin, key.allowedOrigins);
-  }
+  if (!credential || credential.startsWith('sk_')) return false;
+  const principal = await authenticate(request).catch(() => undefined);
+  // authenticate() has already refused a key or token from an origin it does not belong to.
+  if (principal) return principal.kind === 'publishable' || principal.kind === 'employee';
+  if (credential.startsWith('pk_')) return false;
   const organisation = await organisationForToken(db, credential);
   return organisation !== undefined && isOriginAllowed(origin, organisation.allowed_origins);
 }
 
 /** CORS on `/v1/…` only: echoes an allowed origin with `Vary: Origin`; never `*`, never `null`. */
-export async function installCors(app: FastifyInstance, db: Db): Promise<void> {
+export async function installCors(app: FastifyInstance, db: Db, authenticate: Authenticator): Promise<void> {
   await app.register(fastifyCors, {
     hook: 'onRequest',
     delegator: async (request: FastifyRequest): Promise<FastifyCorsOptions> => {
       const origin = normaliseOrigin(request.headers.origin);
       const allowed =
-        origin !== undefined && request.url.startsWith('/v1/') && (await isAllowedFor(db, request, origin).catch(() => false));
+        origin !== undefined && request.url.startsWith('/v1/') && (await isAllowedFor(db, authenticate, request, origin).catch(() => false));
       return {
         origin: allowed ? origin : false,
         methods: ['GET', 'POST', 'PATCH', 'DELETE'],

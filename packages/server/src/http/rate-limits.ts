@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal.js';
+import type { Authenticator } from './contract-route.js';
 import { HttpProblem } from './problem.js';
 
 export interface RateLimitSettings {
@@ -14,9 +14,6 @@ export interface RateLimitSettings {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perKeyAndIp: 600, perEmployee: 300, perAnonymousIp: 300 };
-
-/** Who a request provably comes from (the server's cached `authenticate`). */
-export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
 
 /**
  * The network a client address stands for: the IPv4 address itself, or its
