@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,6 +14,8 @@ interface Declaration {
 describe('custom-elements.json', () => {
   it('documents every tag that a define file registers, with a summary', async () => {
     const outdir = await mkdtemp(join(tmpdir(), 'adv-cem-'));
+    // The analyzer rewrites package.json's "customElements" to point at --outdir; put the file back afterwards.
+    const packageJson = await readFile('packages/widgets/package.json', 'utf8');
     try {
       const result = spawnSync(
         process.execPath,
@@ -39,6 +41,7 @@ describe('custom-elements.json', () => {
         assert.ok(documented.get(tag)?.summary, `<${tag}> has a @summary`);
       }
     } finally {
+      await writeFile('packages/widgets/package.json', packageJson);
       await rm(outdir, { recursive: true, force: true });
     }
   });
