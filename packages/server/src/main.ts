@@ -34,6 +34,9 @@ function existingSites(): StaticSite[] {
 
 async function main(): Promise<void> {
   const env = readServerEnv(process.env);
+  if (!env.demoMode && !env.publicUrl) {
+    console.warn('PUBLIC_URL is not set: tracked links will be built from each request\'s Host header. Set PUBLIC_URL to the API\'s public origin.');
+  }
   const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, statementTimeoutMs: env.statementTimeoutMs });
   const report = await migrate(db);
   const seeded = env.demoMode ? await seedDemo(db) : undefined;
