@@ -7,3 +7,5 @@ export { configure, type ConfigureOptions } from './configure.js';
 export { AdvLoadEvent, AdvErrorEvent } from './events.js';
 export { AdvProvider } from './provider/adv-provider.js';
 export { WIDGETS_VERSION } from './version.js';
+export { AdvDataElement } from './base/adv-data-element.js';
+export { ResourceController } from './base/resource-controller.js';

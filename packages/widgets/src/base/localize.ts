@@ -90,6 +90,12 @@ export class LocalizeController implements ReactiveController {
     return translate(this.locale, key, params);
   }
 
+  /** `{count}` messages in one and other forms: `plural(n, { one: 'sharesOne', other: 'sharesOther' })`. */
+  plural(count: number, keys: { one: MessageKey; other: MessageKey }, params?: MessageParams): string {
+    const form = new Intl.PluralRules(this.locale).select(count);
+    return this.t(form === 'one' ? keys.one : keys.other, { count, ...params });
+  }
+
   number(value: number, options?: Intl.NumberFormatOptions): string {
     return new Intl.NumberFormat(this.locale, options).format(value);
   }

@@ -1,10 +1,8 @@
 import type { Catalog } from './en.js';
+import { common } from './fr/common.js';
+import { impact } from './fr/impact.js';
+import { leaderboard } from './fr/leaderboard.js';
+import { share } from './fr/share.js';
+import { testimonials } from './fr/testimonials.js';
 
-export const fr: Catalog = {
-  loading: 'Chargement…',
-  empty: 'Rien pour le moment.',
-  errorTitle: 'Le chargement a échoué.',
-  errorOffline: 'Le service est injoignable. Vérifiez votre connexion.',
-  retry: 'Réessayer',
-  configMissing: 'Ce widget n’est pas connecté : placez-le dans <adv-provider> ou appelez configure().',
-};
+export const fr: Catalog = { ...common, ...share, ...leaderboard, ...testimonials, ...impact };
