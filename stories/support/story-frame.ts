@@ -17,8 +17,6 @@ export interface StoryFrameOptions {
   theme?: StoryTheme;
   lang?: string;
   dir?: 'ltr' | 'rtl';
-  /** Extra fake-client options, e.g. `{ getToken: undefined }` for a public page. */
-  slowMs?: number;
 }
 
 /** Renders `widget` inside an `<adv-provider>` whose client talks to a fake API answering `routes`. */
