@@ -125,8 +125,6 @@ export const contentRoutes = {
   listContent: {
     method: 'GET',
     path: '/v1/content',
-    summary:
-      'The share feed: published content inside its window, newest first, by locale and tag. Admins add `?status=` (draft, published, archived or all) to see the library whatever the window.',
     audience: 'employee',
     query: ContentListQuerySchema,
     responses: { 200: ContentPageSchema },
@@ -134,7 +132,6 @@ export const contentRoutes = {
   getContent: {
     method: 'GET',
     path: '/v1/content/:id',
-    summary: 'One piece of content: employees get it while it is shareable (404 otherwise); admins whatever its status.',
     audience: 'employee',
     params: ContentIdParamsSchema,
     responses: { 200: ContentSchema },
@@ -142,7 +139,6 @@ export const contentRoutes = {
   createContent: {
     method: 'POST',
     path: '/v1/content',
-    summary: 'Adds content to share. The destination must be https on one of the organisation’s allowed domains.',
     audience: 'admin',
     body: NewContentSchema,
     responses: { 201: ContentSchema },
@@ -151,7 +147,6 @@ export const contentRoutes = {
   updateContent: {
     method: 'PATCH',
     path: '/v1/content/:id',
-    summary: 'Changes content; links already shared keep working.',
     audience: 'admin',
     params: ContentIdParamsSchema,
     body: ContentUpdateSchema,
@@ -160,7 +155,6 @@ export const contentRoutes = {
   archiveContent: {
     method: 'POST',
     path: '/v1/content/:id/archive',
-    summary: 'Takes content out of the share feed; links already shared keep working. Archiving archived content changes nothing.',
     audience: 'admin',
     params: ContentIdParamsSchema,
     responses: { 200: ContentSchema },

@@ -29,14 +29,12 @@ export const demoRoutes = {
   getDemo: {
     method: 'GET',
     path: '/v1/demo',
-    summary: 'Demo mode, loopback clients only: the demo publishable key and the demo employees.',
     audience: 'anyone',
     responses: { 200: DemoSchema },
   },
   createDemoToken: {
     method: 'POST',
     path: '/v1/demo/token',
-    summary: 'Demo mode, loopback clients only: a valid employee JWT for a demo employee (admins get the admin role).',
     audience: 'anyone',
     body: z.strictObject({ employeeId: UuidSchema }),
     responses: { 200: DemoTokenSchema },

@@ -30,8 +30,6 @@ export const eventRoutes = {
   sendEvents: {
     method: 'POST',
     path: '/v1/events',
-    summary:
-      'Up to 100 impression events from widgets; an id already received is ignored. Also accepts a text/plain body with the publishable key in `?key=` (navigator.sendBeacon cannot send headers).',
     audience: 'public',
     query: z.strictObject({ key: z.optional(z.string().check(z.maxLength(200))) }),
     body: EventBatchSchema,

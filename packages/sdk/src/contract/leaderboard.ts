@@ -41,7 +41,6 @@ export const leaderboardRoutes = {
   getLeaderboard: {
     method: 'GET',
     path: '/v1/leaderboard',
-    summary: 'Opted-in employees ranked by points for a period, optionally within a team, with the caller’s own rank.',
     audience: 'employee',
     query: LeaderboardQuerySchema,
     responses: { 200: LeaderboardSchema },

@@ -37,14 +37,12 @@ export const meRoutes = {
   getMe: {
     method: 'GET',
     path: '/v1/me',
-    summary: 'The calling employee’s profile and settings.',
     audience: 'employee',
     responses: { 200: MeSchema },
   },
   updateMe: {
     method: 'PATCH',
     path: '/v1/me',
-    summary: 'Changes the caller’s display name, avatar, leaderboard opt-in or declared audience. Unknown fields are refused.',
     audience: 'employee',
     body: MeUpdateSchema,
     responses: { 200: MeSchema },

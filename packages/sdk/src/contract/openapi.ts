@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.js';
-import { routes, type RouteDefinition } from './routes.js';
+import { routeSummaries } from './route-summaries.js';
+import { routes, type RouteDefinition, type RouteName } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ function parametersOf(schema: z.ZodMiniType | undefined, location: 'query' | 'pa
   }));
 }
 
-function operationOf(name: string, route: RouteDefinition): JsonSchema {
+function operationOf(name: RouteName, route: RouteDefinition): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, schema] of Object.entries(route.responses)) {
     responses[status] = {
@@ -38,7 +39,7 @@ function operationOf(name: string, route: RouteDefinition): JsonSchema {
   };
   return {
     operationId: name,
-    summary: route.summary,
+    summary: routeSummaries[name],
     tags: [route.audience],
     parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
     ...(route.body
@@ -56,7 +57,7 @@ function openApiPath(path: string): string {
 /** The OpenAPI 3.1 document of the API, generated from the route table. */
 export function buildOpenApiDocument(options: { version: string; serverUrl?: string }): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const [name, route] of Object.entries(routes) as [string, RouteDefinition][]) {
+  for (const [name, route] of Object.entries(routes) as [RouteName, RouteDefinition][]) {
     const path = openApiPath(route.path);
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = operationOf(name, route);

@@ -14,7 +14,6 @@ export interface RouteDefinition {
   readonly method: HttpMethod;
   /** Fastify-style path, e.g. `/v1/content/:id`. */
   readonly path: string;
-  readonly summary: string;
   readonly audience: Audience;
   readonly params?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;

@@ -23,14 +23,12 @@ export const routes = {
   health: {
     method: 'GET',
     path: '/healthz',
-    summary: 'Whether the API and its database answer.',
     audience: 'anyone',
     responses: { 200: HealthSchema, 503: HealthSchema },
   },
   openapi: {
     method: 'GET',
     path: '/v1/openapi.json',
-    summary: 'This document: the OpenAPI 3.1 description of the API, generated from the contract.',
     audience: 'anyone',
     responses: { 200: z.record(z.string(), z.unknown()) },
   },

@@ -40,8 +40,6 @@ export const shareRoutes = {
   createShare: {
     method: 'POST',
     path: '/v1/shares',
-    summary:
-      'The caller’s tracked link for a content and network (201 the first time, 200 with the same link after), with the intent URL prefilled with the suggested text in the asked locale and the organisation’s disclosure. Content that is not shareable now (draft, archived, scheduled, expired) is a 404.',
     audience: 'employee',
     body: NewShareSchema,
     responses: { 201: ShareSchema, 200: ShareSchema },
@@ -50,7 +48,6 @@ export const shareRoutes = {
   listMyShares: {
     method: 'GET',
     path: '/v1/shares',
-    summary: 'The caller’s own shares, newest first (`intentUrl` is null here: ask createShare again for one).',
     audience: 'employee',
     query: z.strictObject({ limit: LimitQuerySchema, cursor: z.optional(CursorSchema) }),
     responses: { 200: SharePageSchema },

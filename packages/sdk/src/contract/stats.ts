@@ -60,8 +60,6 @@ export const statsRoutes = {
   getStats: {
     method: 'GET',
     path: '/v1/stats',
-    summary:
-      'Programme figures for a period: shares, readers, uncredited visits, ambassadors, estimated reach, impressions, by network and by day. Employees and admins (secret keys included); a publishable key gets a 403 and reads getPublicStats.',
     // Employees and admins: no audience says exactly that, so the handler turns publishable keys away.
     audience: 'public',
     query: StatsQuerySchema,
@@ -70,7 +68,6 @@ export const statsRoutes = {
   getPublicStats: {
     method: 'GET',
     path: '/v1/stats/public',
-    summary: 'Programme totals a career site may show: shares, readers, ambassadors, estimated reach. Cacheable for 5 minutes.',
     audience: 'public',
     query: StatsQuerySchema,
     responses: { 200: PublicStatsSchema },

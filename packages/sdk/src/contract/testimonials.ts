@@ -80,8 +80,6 @@ export const testimonialRoutes = {
   listTestimonials: {
     method: 'GET',
     path: '/v1/testimonials',
-    summary:
-      'Approved testimonials for the career site, newest approval first, filtered by team, location, locale (`fr` also matches `fr-CA`) and tag. Sent with `Cache-Control: no-store`, so a withdrawal shows on the very next read.',
     audience: 'public',
     query: PublicTestimonialQuerySchema,
     responses: { 200: pageOf(PublicTestimonialSchema) },
@@ -89,7 +87,6 @@ export const testimonialRoutes = {
   getConsent: {
     method: 'GET',
     path: '/v1/testimonials/consent',
-    summary: 'The consent text authors must accept, with its version, in a locale (falling back to its language, then English, then any).',
     audience: 'public',
     query: z.strictObject({ locale: z.optional(LocaleSchema) }),
     responses: { 200: ConsentSchema },
@@ -97,8 +94,6 @@ export const testimonialRoutes = {
   submitTestimonial: {
     method: 'POST',
     path: '/v1/testimonials',
-    summary:
-      'Submits the caller’s testimonial for moderation, recording their consent (who, version, when). A consent version other than the current one is a 409: show the current text again.',
     audience: 'employee',
     body: NewTestimonialSchema,
     responses: { 201: TestimonialSchema },
@@ -107,14 +102,12 @@ export const testimonialRoutes = {
   listMyTestimonials: {
     method: 'GET',
     path: '/v1/testimonials/mine',
-    summary: 'The caller’s own testimonials (newest 100), whatever their status, with any rejection reason.',
     audience: 'employee',
     responses: { 200: z.object({ items: z.array(TestimonialSchema) }) },
   },
   withdrawTestimonial: {
     method: 'POST',
     path: '/v1/testimonials/:id/withdraw',
-    summary: 'The author withdraws their testimonial: gone from every public listing at once. Repeating it changes nothing.',
     audience: 'employee',
     params: IdParams,
     responses: { 200: TestimonialSchema },
@@ -122,7 +115,6 @@ export const testimonialRoutes = {
   listModerationQueue: {
     method: 'GET',
     path: '/v1/admin/testimonials',
-    summary: 'Testimonials by status for moderation (pending by default), oldest first.',
     audience: 'admin',
     query: z.strictObject({ status: z._default(TestimonialStatusSchema, 'pending'), limit: LimitQuerySchema, cursor: z.optional(CursorSchema) }),
     responses: { 200: pageOf(TestimonialSchema) },
@@ -130,8 +122,6 @@ export const testimonialRoutes = {
   approveTestimonial: {
     method: 'POST',
     path: '/v1/admin/testimonials/:id/approve',
-    summary:
-      'Publishes a pending (or previously rejected) testimonial, audit-logged. Approving an approved one changes nothing; a withdrawn one is a 409.',
     audience: 'admin',
     params: IdParams,
     responses: { 200: TestimonialSchema },
@@ -139,8 +129,6 @@ export const testimonialRoutes = {
   rejectTestimonial: {
     method: 'POST',
     path: '/v1/admin/testimonials/:id/reject',
-    summary:
-      'Rejects a pending testimonial, or takes down an approved one, with a reason the author sees (audit-logged). Rejecting a rejected one changes nothing; a withdrawn one is a 409.',
     audience: 'admin',
     params: IdParams,
     body: z.strictObject({ reason: text(500) }),
@@ -149,7 +137,6 @@ export const testimonialRoutes = {
   getTestimonialAudit: {
     method: 'GET',
     path: '/v1/admin/testimonials/:id/audit',
-    summary: 'Who did what to a testimonial, and when.',
     audience: 'admin',
     params: IdParams,
     responses: { 200: z.object({ items: z.array(AuditEntrySchema) }) },

@@ -1,0 +1,60 @@
+// What each route does, for the OpenAPI document only: kept apart from the route
+// table so the browser bundles, which never print it, do not carry it.
+import type { RouteName } from './routes.js';
+
+export const routeSummaries = {
+  listContent:
+    'The share feed: published content inside its window, newest first, by locale and tag. Admins add `?status=` (draft, published, archived or all) to see the library whatever the window.',
+  getContent:
+    'One piece of content: employees get it while it is shareable (404 otherwise); admins whatever its status.',
+  createContent:
+    'Adds content to share. The destination must be https on one of the organisation’s allowed domains.',
+  updateContent:
+    'Changes content; links already shared keep working.',
+  archiveContent:
+    'Takes content out of the share feed; links already shared keep working. Archiving archived content changes nothing.',
+  getDemo:
+    'Demo mode, loopback clients only: the demo publishable key and the demo employees.',
+  createDemoToken:
+    'Demo mode, loopback clients only: a valid employee JWT for a demo employee (admins get the admin role).',
+  sendEvents:
+    'Up to 100 impression events from widgets; an id already received is ignored. Also accepts a text/plain body with the publishable key in `?key=` (navigator.sendBeacon cannot send headers).',
+  getLeaderboard:
+    'Opted-in employees ranked by points for a period, optionally within a team, with the caller’s own rank.',
+  getMe:
+    'The calling employee’s profile and settings.',
+  updateMe:
+    'Changes the caller’s display name, avatar, leaderboard opt-in or declared audience. Unknown fields are refused.',
+  followTrackedLink:
+    'A tracked link: 302 to the content with UTM parameters (an HTML 404 page for an unknown code). Every request is recorded; only a person’s first visit of the day, not the sharer’s own, is credited.',
+  health:
+    'Whether the API and its database answer.',
+  openapi:
+    'This document: the OpenAPI 3.1 description of the API, generated from the contract.',
+  createShare:
+    'The caller’s tracked link for a content and network (201 the first time, 200 with the same link after), with the intent URL prefilled with the suggested text in the asked locale and the organisation’s disclosure. Content that is not shareable now (draft, archived, scheduled, expired) is a 404.',
+  listMyShares:
+    'The caller’s own shares, newest first (`intentUrl` is null here: ask createShare again for one).',
+  getStats:
+    'Programme figures for a period: shares, readers, uncredited visits, ambassadors, estimated reach, impressions, by network and by day. Employees and admins (secret keys included); a publishable key gets a 403 and reads getPublicStats.',
+  getPublicStats:
+    'Programme totals a career site may show: shares, readers, ambassadors, estimated reach. Cacheable for 5 minutes.',
+  listTestimonials:
+    'Approved testimonials for the career site, newest approval first, filtered by team, location, locale (`fr` also matches `fr-CA`) and tag. Sent with `Cache-Control: no-store`, so a withdrawal shows on the very next read.',
+  getConsent:
+    'The consent text authors must accept, with its version, in a locale (falling back to its language, then English, then any).',
+  submitTestimonial:
+    'Submits the caller’s testimonial for moderation, recording their consent (who, version, when). A consent version other than the current one is a 409: show the current text again.',
+  listMyTestimonials:
+    'The caller’s own testimonials (newest 100), whatever their status, with any rejection reason.',
+  withdrawTestimonial:
+    'The author withdraws their testimonial: gone from every public listing at once. Repeating it changes nothing.',
+  listModerationQueue:
+    'Testimonials by status for moderation (pending by default), oldest first.',
+  approveTestimonial:
+    'Publishes a pending (or previously rejected) testimonial, audit-logged. Approving an approved one changes nothing; a withdrawn one is a 409.',
+  rejectTestimonial:
+    'Rejects a pending testimonial, or takes down an approved one, with a reason the author sees (audit-logged). Rejecting a rejected one changes nothing; a withdrawn one is a 409.',
+  getTestimonialAudit:
+    'Who did what to a testimonial, and when.',
+} as const satisfies Record<RouteName, string>;
