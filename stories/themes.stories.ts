@@ -16,9 +16,8 @@ const colourTokens = [
   'text',
   'text-muted',
   'border',
-  'accent',
-  'on-accent',
-  'accent-subtle',
+  'brand',
+  'on-brand',
   'success',
   'warning',
   'danger',
@@ -52,7 +51,7 @@ function renderTheme(theme: (typeof themes)[number]) {
       </ul>
       <p>
         <button
-          style="background: var(--adv-color-accent); color: var(--adv-color-on-accent); border: 0; padding: 0.5rem 1rem; border-radius: var(--adv-radius)"
+          style="background: var(--adv-color-brand); color: var(--adv-color-on-brand); border: 0; padding: 0.5rem 1rem; border-radius: var(--adv-radius)"
         >
           Share on LinkedIn
         </button>

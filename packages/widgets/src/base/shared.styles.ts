@@ -9,7 +9,7 @@ export const sharedStyles = css`
   :host {
     --_brand: var(--adv-color-brand, #0a58ca);
     --_on-brand: var(--adv-color-on-brand, #ffffff);
-    --_brand-subtle: var(--adv-color-brand-subtle, color-mix(in srgb, var(--_brand) 12%, Canvas));
+    --_brand-subtle: var(--adv-color-brand-subtle, color-mix(in srgb, var(--_brand) 12%, var(--_surface)));
     --_surface: var(--adv-color-surface, Canvas);
     --_surface-raised: var(--adv-color-surface-raised, color-mix(in srgb, CanvasText 4%, Canvas));
     --_text: var(--adv-color-text, CanvasText);
