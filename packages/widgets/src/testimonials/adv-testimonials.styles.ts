@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_gap: var(--adv-testimonials-gap, var(--_space-4));
+    --_photo: var(--adv-testimonials-photo-size, 3rem);
+  }
+  .list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--adv-testimonials-min-width, 18rem)), 1fr));
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .list.one {
+    grid-template-columns: 1fr;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    justify-content: space-between;
+    gap: var(--_space-4);
+    block-size: 100%;
+    margin: 0;
+    padding: var(--_space-6);
+    border: var(--_border-width) solid color-mix(in srgb, var(--_border) 40%, transparent);
+    border-radius: var(--_radius-large);
+    background: var(--_surface-raised);
+    box-shadow: var(--_shadow);
+  }
+  blockquote {
+    margin: 0;
+    font-size: 1.0625em;
+    white-space: pre-line;
+  }
+  blockquote::before {
+    content: '\\201C' / '';
+    display: block;
+    block-size: 0.5em;
+    color: var(--adv-testimonials-accent, var(--_brand));
+    font: 700 3em/1 Georgia, serif;
+  }
+  figcaption {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-3);
+  }
+  .photo {
+    position: relative;
+    overflow: hidden;
+    display: grid;
+    place-items: center;
+    flex: none;
+    inline-size: var(--_photo);
+    block-size: var(--_photo);
+    aspect-ratio: 1;
+    border-radius: 50%;
+    background: var(--_brand-subtle);
+    color: var(--_text);
+    font-weight: var(--_strong);
+  }
+  /* Over the initials, which show through while it loads or when it fails. */
+  .photo img {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+  .who {
+    display: grid;
+    font-size: var(--_small);
+  }
+  .name {
+    font-size: var(--adv-font-size, 1rem);
+    font-weight: var(--_strong);
+  }
+  .carousel {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-3);
+  }
+  .controls {
+    order: 1;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space-2);
+  }
+  .icon {
+    padding: var(--_space-2);
+    min-inline-size: 2.75rem;
+    min-block-size: 2.75rem;
+    border-radius: 50%;
+  }
+  .next .chevron,
+  [dir='rtl'] .chevron {
+    transform: scaleX(-1);
+  }
+  [dir='rtl'] .next .chevron {
+    transform: none;
+  }
+  .slides {
+    display: grid;
+  }
+  .slide {
+    grid-area: 1 / 1;
+  }
+  .slide:not(.current) {
+    visibility: hidden;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .slide.current {
+      animation: adv-fade calc(2 * var(--_duration)) var(--_easing);
+    }
+  }
+  @keyframes adv-fade {
+    from {
+      opacity: 0;
+    }
+  }
+`;

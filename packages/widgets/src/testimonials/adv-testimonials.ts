@@ -1,0 +1,226 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createTestimonialsStore, type AdvClient, type PublicTestimonial, type PublicTestimonialQuery, type ResourceStore } from '@advocacy/sdk';
+import { AdvDataElement } from '../base/adv-data-element.js';
+import { canonicalLocale } from '../base/localize.js';
+import { safeUrl } from '../base/safe-url.js';
+import type { MessageKey } from '../translations/en.js';
+import { styles } from './adv-testimonials.styles.js';
+
+type Page = { items: PublicTestimonial[]; nextCursor: string | null };
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** First letters of the first and last words of a name, for a photo-less author. */
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words.length && words[0] ? [words[0], words.length > 1 ? words.at(-1)! : ''].map((word) => [...word][0] ?? '').join('').toLocaleUpperCase() : '';
+}
+
+const chevron = html`<svg class="chevron" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true"><path d="M12.5 4 6.5 10l6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
+
+/**
+ * Employee testimonials for a career page, as a grid, a list or a carousel
+ * (the WAI-ARIA APG carousel pattern: it rotates only with `autoplay`, never
+ * under reduced motion, and pauses on hover and focus). A publishable key is enough.
+ * @tagname adv-testimonials
+ * @summary Approved employee testimonials, filtered by team, location, language and tag.
+ * @slot empty - Shown when no testimonial matches.
+ * @slot error - Replaces the default error message.
+ * @csspart base - The outer box.
+ * @csspart list - The grid or list of testimonials.
+ * @csspart testimonial - One testimonial (a figure).
+ * @csspart quote - The quote.
+ * @csspart author - The caption: photo, name, role, team and location.
+ * @csspart photo - The author's photo, or their initials.
+ * @csspart carousel - The carousel section.
+ * @csspart controls - The carousel's buttons.
+ * @csspart slide - One carousel slide.
+ * @cssproperty --adv-testimonials-min-width - Narrowest column of the grid (default 18rem).
+ * @cssproperty --adv-testimonials-gap - Space between testimonials.
+ * @cssproperty --adv-testimonials-photo-size - Size of the author's photo (default 3rem).
+ * @cssproperty --adv-testimonials-accent - Colour of the quotation mark.
+ * @event adv-load - Testimonials arrived (detail.empty when none match).
+ * @event adv-error - Loading failed (detail.error).
+ */
+export class AdvTestimonials extends AdvDataElement<Page> {
+  static override styles = [AdvDataElement.styles, styles];
+
+  /** `grid` (responsive columns), `list` (one column) or `carousel` (one at a time). */
+  @property({ reflect: true }) layout: 'grid' | 'list' | 'carousel' = 'grid';
+  /** Only testimonials from this team. */
+  @property() team: string | undefined;
+  /** Only testimonials from this location. */
+  @property() location: string | undefined;
+  /** Only testimonials with this tag. */
+  @property() tag: string | undefined;
+  /** How many testimonials to show (1 to 100; 20 by default). */
+  @property({ type: Number }) limit: number | undefined;
+  /** Carousel only: rotate through the testimonials until paused (never under reduced motion). */
+  @property({ type: Boolean }) autoplay = false;
+  /** Carousel only: milliseconds each testimonial shows while rotating. */
+  @property({ type: Number }) interval = 7000;
+
+  @state() private current = 0;
+  /** The person has not paused the rotation with the button. */
+  @state() private playing = true;
+  @state() private hovered = false;
+  @state() private focused = false;
+  @state() private reducedMotion = false;
+
+  protected override emptyMessage: MessageKey = 'testimonialsEmpty';
+
+  #motion: MediaQueryList | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  protected createStore(client: AdvClient): ResourceStore<Page> {
+    return createTestimonialsStore(client, this.storeKey());
+  }
+
+  /** The filters sent to the API; the `locale` attribute is both the widget's language and a filter. */
+  protected storeKey(): PublicTestimonialQuery {
+    const limit = Math.floor(this.limit ?? 0);
+    return {
+      ...(this.team ? { team: this.team } : {}),
+      ...(this.location ? { location: this.location } : {}),
+      ...(canonicalLocale(this.locale) ? { locale: canonicalLocale(this.locale)! } : {}),
+      ...(this.tag ? { tag: this.tag } : {}),
+      ...(limit >= 1 && limit <= 100 ? { limit } : {}),
+    };
+  }
+
+  protected override isEmpty(data: Page): boolean {
+    return data.items.length === 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#motion = matchMedia(REDUCED_MOTION);
+    this.#motion.addEventListener('change', this.#motionChanged);
+    this.reducedMotion = this.#motion.matches;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#motion?.removeEventListener('change', this.#motionChanged);
+    clearTimeout(this.#timer);
+  }
+
+  /** Whether the carousel is rotating right now. */
+  get rotating(): boolean {
+    return this.#rotates && this.playing && !this.hovered && !this.focused;
+  }
+
+  get #rotates(): boolean {
+    return this.autoplay && !this.reducedMotion && this.layout === 'carousel' && (this.resource.state.data?.items.length ?? 0) > 1;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    clearTimeout(this.#timer);
+    if (this.rotating) this.#timer = setTimeout(() => this.#go(1), Math.max(this.interval || 7000, 100));
+  }
+
+  protected renderReady(data: Page): unknown {
+    if (this.layout === 'carousel' && data.items.length > 1) return this.renderCarousel(data.items);
+    return html`<ul class="list ${this.layout === 'list' ? 'one' : ''}" part="list" role="list">
+      ${data.items.map((item) => html`<li>${this.renderTestimonial(item)}</li>`)}
+    </ul>`;
+  }
+
+  protected renderTestimonial(item: PublicTestimonial): unknown {
+    const photo = safeUrl(item.photoUrl);
+    const where = [item.team, item.location].filter(Boolean).join(' · ');
+    return html`<figure class="card" part="testimonial" lang=${item.locale || nothing}>
+      <blockquote part="quote">${item.quote}</blockquote>
+      <figcaption part="author">
+        <span part="photo" class="photo" aria-hidden="true"
+          >${initials(item.authorName)}${photo ? html`<img src=${photo} alt="" width="48" height="48" loading="lazy" decoding="async" />` : nothing}</span
+        >
+        <span class="who">
+          <span class="name">${item.authorName}</span>
+          ${item.role ? html`<span class="muted">${item.role}</span>` : nothing}
+          ${where ? html`<span class="muted">${where}</span>` : nothing}
+        </span>
+      </figcaption>
+    </figure>`;
+  }
+
+  protected renderCarousel(items: PublicTestimonial[]): unknown {
+    const count = items.length;
+    const current = this.current % count;
+    return html`<section
+      class="carousel"
+      part="carousel"
+      aria-roledescription="carousel"
+      aria-label=${this.l.t('testimonialsCarousel')}
+      @focusin=${this.#focusIn}
+      @focusout=${this.#focusOut}
+      @pointerenter=${this.#hover}
+      @pointerleave=${this.#hover}
+    >
+      <div class="controls" part="controls" @keydown=${this.#arrowKeys}>
+        ${this.#rotates
+          ? html`<button class="button icon" part="rotation" type="button" @click=${this.#toggle}>
+              <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+                <path d=${this.playing ? 'M6 4h3v12H6zm5 0h3v12h-3z' : 'M6 4l10 6-10 6z'} fill="currentColor" />
+              </svg>
+              <span class="visually-hidden">${this.l.t(this.playing ? 'testimonialsPause' : 'testimonialsPlay')}</span>
+            </button>`
+          : nothing}
+        <button class="button icon" part="previous" type="button" aria-controls="slides" @click=${() => this.#go(-1)}>
+          ${chevron}<span class="visually-hidden">${this.l.t('testimonialsPrevious')}</span>
+        </button>
+        <span class="muted" aria-hidden="true">${this.l.number(current + 1)} / ${this.l.number(count)}</span>
+        <button class="button icon next" part="next" type="button" aria-controls="slides" @click=${() => this.#go(1)}>
+          ${chevron}<span class="visually-hidden">${this.l.t('testimonialsNext')}</span>
+        </button>
+      </div>
+      <div id="slides" class="slides" aria-live=${this.rotating ? 'off' : 'polite'}>
+        ${items.map(
+          (item, index) => html`<div
+            role="group"
+            aria-roledescription="slide"
+            aria-label=${this.l.t('testimonialsSlide', { index: index + 1, count })}
+            part="slide"
+            class="slide ${index === current ? 'current' : ''}"
+          >
+            ${this.renderTestimonial(item)}
+          </div>`,
+        )}
+      </div>
+    </section>`;
+  }
+
+  #go(step: number): void {
+    const count = this.resource.state.data?.items.length ?? 0;
+    if (count) this.current = (((this.current + step) % count) + count) % count;
+  }
+
+  #toggle = (): void => {
+    this.playing = !this.playing;
+  };
+
+  #arrowKeys = (event: KeyboardEvent): void => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    this.#go(this.l.dir === 'rtl' ? -step : step);
+  };
+
+  #focusIn = (): void => {
+    this.focused = true;
+  };
+
+  #focusOut = (event: FocusEvent): void => {
+    this.focused = (event.currentTarget as Element).contains(event.relatedTarget as Node | null);
+  };
+
+  #hover = (event: PointerEvent): void => {
+    this.hovered = event.type === 'pointerenter';
+  };
+
+  #motionChanged = (): void => {
+    this.reducedMotion = Boolean(this.#motion?.matches);
+  };
+}
