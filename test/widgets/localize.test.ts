@@ -1,7 +1,10 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { expect, fixture } from '@open-wc/testing';
-import { LocalizeController, translate } from '@advocacy/widgets';
+import { LocalizeController, translate, type Catalog } from '@advocacy/widgets';
+import { en } from '../../packages/widgets/src/translations/en.js';
+import { fr } from '../../packages/widgets/src/translations/fr.js';
+import type { AreaCatalog } from '../../packages/widgets/src/translations/catalog.js';
 
 class LocalizedProbe extends LitElement {
   @property() locale: string | undefined;
@@ -68,5 +71,23 @@ describe('LocalizeController', () => {
     const probe = document.createElement('test-localized-probe') as LocalizedProbe;
     probe.locale = 'not a tag!';
     expect(probe.localize.locale).to.equal('en');
+  });
+
+  it('has every English key in French, and a catalog missing one does not type-check', () => {
+    expect(Object.keys(fr).sort()).to.deep.equal(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(fr)) expect(text.trim(), key).not.to.equal('');
+    // @ts-expect-error -- `retry` is missing: the type-check fails (npm run test:types).
+    const incomplete: Catalog = { ...fr, retry: undefined };
+    // @ts-expect-error -- an area translation without one of its keys fails too.
+    const area: AreaCatalog<{ a: string; b: string }> = { a: 'A' };
+    expect(Boolean(incomplete) && Boolean(area)).to.equal(true);
+  });
+
+  it('chooses the plural form for the locale', async () => {
+    const probe = await fixture<LocalizedProbe>(html`<test-localized-probe locale="fr"></test-localized-probe>`);
+    // French counts 0 and 1 as singular; English only 1.
+    expect(new Intl.PluralRules(probe.localize.locale).select(0)).to.equal('one');
+    expect(probe.localize.plural(0, { one: 'retry', other: 'loading' })).to.equal(fr.retry);
+    expect(probe.localize.plural(2, { one: 'retry', other: 'loading' })).to.equal(fr.loading);
   });
 });
