@@ -112,12 +112,13 @@ export const styles = css`
   }
   @media (prefers-reduced-motion: no-preference) {
     .slide.current {
-      animation: adv-fade calc(2 * var(--_duration)) var(--_easing);
+      animation: adv-rise calc(2 * var(--_duration)) var(--_easing);
     }
   }
-  @keyframes adv-fade {
+  /* Movement only: a fade would dim the text below its contrast while it runs. */
+  @keyframes adv-rise {
     from {
-      opacity: 0;
+      translate: 0 0.5rem;
     }
   }
 `;
