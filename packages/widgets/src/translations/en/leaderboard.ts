@@ -1,2 +1,26 @@
 /** Strings of the leaderboard widgets. Keys are prefixed by widget so catalogs never collide. */
-export const leaderboard = {} as const;
+export const leaderboard = {
+  leaderboardTitle: 'Leaderboard',
+  leaderboardPeriod: 'Period',
+  leaderboardWeek: 'This week',
+  leaderboardMonth: 'This month',
+  leaderboardQuarter: 'This quarter',
+  leaderboardAll: 'All time',
+  leaderboardRank: 'Rank',
+  leaderboardName: 'Ambassador',
+  leaderboardPoints: 'Points',
+  leaderboardShares: 'Shares',
+  leaderboardClicks: 'Readers',
+  leaderboardTied: '(tied)',
+  leaderboardYou: '(you)',
+  leaderboardYourRank: 'Your rank',
+  leaderboardEmpty: 'Nobody has points for this period yet. Share a post and be the first!',
+  leaderboardJoinTitle: 'Join the leaderboard?',
+  leaderboardJoinText:
+    'Colleagues would see your display name, photo, team, points, shares and readers here. Your points count either way, and you can leave whenever you like.',
+  leaderboardJoin: 'Join the leaderboard',
+  leaderboardLeave: 'Leave the leaderboard',
+  leaderboardJoined: 'You are on the leaderboard.',
+  leaderboardLeft: 'You have left the leaderboard.',
+  leaderboardOptInFailed: 'Your choice could not be saved. Please try again.',
+} as const;

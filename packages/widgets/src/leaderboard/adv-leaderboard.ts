@@ -1,0 +1,254 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  createLeaderboardStore,
+  PERIODS,
+  toAdvError,
+  updateMe,
+  type AdvClient,
+  type Leaderboard,
+  type LeaderboardEntry,
+  type Period,
+  type ResourceState,
+  type ResourceStore,
+} from '@advocacy/sdk';
+import { AdvDataElement } from '../base/adv-data-element.js';
+import { safeUrl } from '../base/safe-url.js';
+import { AdvErrorEvent } from '../events.js';
+import type { MessageKey } from '../translations/en.js';
+import { AdvOptInEvent } from './leaderboard.events.js';
+import { styles } from './adv-leaderboard.styles.js';
+
+const PERIOD_LABELS: Record<Period, MessageKey> = {
+  week: 'leaderboardWeek',
+  month: 'leaderboardMonth',
+  quarter: 'leaderboardQuarter',
+  all: 'leaderboardAll',
+};
+
+/** Up to two letters standing in for a missing or refused avatar (whole code points, so emoji and accents survive). */
+export function initials(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => [...word][0] ?? '')
+    .join('')
+    .toLocaleUpperCase();
+}
+
+/**
+ * Ranks the organisation's opted-in ambassadors for a period, highlights the
+ * caller, and invites an employee who is not on it to join in one click.
+ * @tagname adv-leaderboard
+ * @summary Leaderboard of opted-in employees, with a period switcher and an opt-in.
+ * @slot empty - Shown when nobody has points for the period.
+ * @slot error - Replaces the default error message.
+ * @csspart base - The outer box.
+ * @csspart periods - The period switcher (a radio group).
+ * @csspart period - One period button.
+ * @csspart table - The ranking table.
+ * @csspart row - One ranked employee.
+ * @csspart me - The caller's own rank under the table, when outside the shown top.
+ * @csspart avatar - A photo or initials.
+ * @csspart opt-in - The invitation card for an employee not on the leaderboard.
+ * @csspart opt-in-button - Joins the leaderboard.
+ * @csspart leave-button - Leaves the leaderboard.
+ * @csspart retry - The retry button of the error state.
+ * @cssproperty --adv-leaderboard-highlight - Background of the caller's row.
+ * @cssproperty --adv-leaderboard-avatar-size - Size of photos and initials (default 2rem).
+ * @event adv-load - The leaderboard arrived (detail.empty when nobody has points).
+ * @event adv-error - Loading failed, or joining / leaving could not be saved.
+ * @event adv-opt-in - The caller joined or left (detail.optedIn).
+ */
+export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
+  static override styles = [AdvDataElement.styles, styles];
+
+  /** `week`, `month` (default), `quarter` or `all`. */
+  @property({ reflect: true }) period: Period = 'month';
+
+  /** Only this team (a team name as the identity provider sends it). */
+  @property() team: string | undefined;
+
+  /** How many ranked employees to show (1 to 100). */
+  @property({ type: Number }) limit = 10;
+
+  @state() private optInBusy = false;
+  @state() private optInFailed = false;
+  @state() private optInSaid = '';
+
+  /** The rows last shown, kept on screen while another period or team loads. */
+  #shown: Leaderboard | undefined;
+
+  protected override emptyMessage: MessageKey = 'leaderboardEmpty';
+
+  get #period(): Period {
+    return PERIODS.includes(this.period) ? this.period : 'month';
+  }
+
+  protected createStore(client: AdvClient): ResourceStore<Leaderboard> {
+    return createLeaderboardStore(client, { period: this.#period, limit: this.limit, ...(this.team ? { team: this.team } : {}) });
+  }
+
+  protected storeKey(): unknown {
+    return [this.#period, this.team, this.limit];
+  }
+
+  protected override isEmpty(data: Leaderboard): boolean {
+    return data.items.length === 0;
+  }
+
+  /** The period switcher stays put (keeping its focus) while the rows below change, and the last rows stay while another period loads. */
+  protected override renderState(current: ResourceState<Leaderboard>): unknown {
+    if (current.data) this.#shown = current.data;
+    const shown = current.data ?? (current.status === 'error' ? undefined : this.#shown);
+    return html`${this.#shown ? this.#periods() : nothing}${shown ? (this.isEmpty(shown) ? this.renderEmpty() : this.renderReady(shown)) : super.renderState(current)}`;
+  }
+
+  protected override renderEmpty(): unknown {
+    return html`${super.renderEmpty()}${this.#shown ? this.renderOptIn(this.#shown) : nothing}`;
+  }
+
+  protected renderReady(data: Leaderboard): unknown {
+    const { items, me } = data;
+    const outside = me.rank !== null && !items.some((entry) => entry.isMe);
+    const t = this.l.t.bind(this.l);
+    return html`<table part="table">
+        <caption>
+          ${t('leaderboardTitle')}
+          <span class="muted">· ${data.team ? `${data.team} · ` : ''}${t(PERIOD_LABELS[data.period])}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" class="rank">${t('leaderboardRank')}</th>
+            <th scope="col">${t('leaderboardName')}</th>
+            <th scope="col" class="num">${t('leaderboardPoints')}</th>
+            <th scope="col" class="num extra">${t('leaderboardShares')}</th>
+            <th scope="col" class="num extra">${t('leaderboardClicks')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${items.map((entry, index) => this.renderRow(entry, items[index - 1]?.rank === entry.rank || items[index + 1]?.rank === entry.rank))}
+        </tbody>
+        ${outside
+          ? html`<tfoot>
+              <tr part="me" class="me" aria-current="true">
+                <td class="rank">${this.l.number(me.rank!)}</td>
+                <th scope="row">${t('leaderboardYourRank')} <span class="you">${t('leaderboardYou')}</span></th>
+                <td class="num">${this.l.number(me.points)}</td>
+                <td class="num extra">${this.l.number(me.shares)}</td>
+                <td class="num extra">${this.l.number(me.clicks)}</td>
+              </tr>
+            </tfoot>`
+          : nothing}
+      </table>
+      ${this.renderOptIn(data)}`;
+  }
+
+  /** One ranked employee; `tied` when a neighbour shares the rank. */
+  protected renderRow(entry: LeaderboardEntry, tied: boolean): unknown {
+    const src = safeUrl(entry.avatarUrl);
+    return html`<tr part="row" class=${entry.isMe ? 'me' : ''} aria-current=${entry.isMe ? 'true' : nothing}>
+      <td class="rank"><span class="medal r${entry.rank}">${this.l.number(entry.rank)}</span>${tied ? html` <span class="visually-hidden">${this.l.t('leaderboardTied')}</span>` : nothing}</td>
+      <th scope="row">
+        <span class="who">
+          <span class="avatar" part="avatar" aria-hidden="true"
+            >${initials(entry.displayName)}${src
+              ? html`<img src=${src} alt="" width="32" height="32" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hide} />`
+              : nothing}</span
+          >
+          <span class="name"
+            >${entry.displayName}${entry.isMe ? html` <span class="you">${this.l.t('leaderboardYou')}</span>` : nothing}${entry.team
+              ? html`<span class="team muted">${entry.team}</span>`
+              : nothing}</span
+          >
+        </span>
+      </th>
+      <td class="num points">${this.l.number(entry.points)}</td>
+      <td class="num extra">${this.l.number(entry.shares)}</td>
+      <td class="num extra">${this.l.number(entry.clicks)}</td>
+    </tr>`;
+  }
+
+  /** The invitation to join (one click), or a small button to leave. */
+  protected renderOptIn(data: Leaderboard): unknown {
+    const t = this.l.t.bind(this.l);
+    const button = (key: MessageKey, part: string, primary: boolean) =>
+      html`<button type="button" class="button toggle ${primary ? 'primary' : 'quiet'}" part=${part} aria-disabled=${this.optInBusy ? 'true' : 'false'} @click=${this.#toggle}>
+        ${t(key)}
+      </button>`;
+    return html`<div class="opt">
+      <p role="status" class="visually-hidden">${this.optInSaid}</p>
+      ${this.optInFailed ? html`<p role="alert" class="alert">${t('leaderboardOptInFailed')}</p>` : nothing}
+      ${data.me.optedIn
+        ? button('leaderboardLeave', 'leave-button', false)
+        : html`<div class="invite" part="opt-in">
+            <p class="invite-title">${t('leaderboardJoinTitle')}</p>
+            <p>${t('leaderboardJoinText')}</p>
+            ${button('leaderboardJoin', 'opt-in-button', true)}
+          </div>`}
+    </div>`;
+  }
+
+  #periods(): unknown {
+    const current = this.#period;
+    return html`<div class="periods" part="periods" role="radiogroup" aria-label=${this.l.t('leaderboardPeriod')} @keydown=${this.#onKey}>
+      ${PERIODS.map(
+        (period) =>
+          html`<button type="button" role="radio" part="period" data-period=${period} aria-checked=${period === current ? 'true' : 'false'} tabindex=${period === current ? 0 : -1} @click=${this.#onPick}>
+            ${this.l.t(PERIOD_LABELS[period])}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  #onPick = (event: Event): void => {
+    void this.#select((event.currentTarget as HTMLElement).dataset['period'] as Period);
+  };
+
+  /** Radio group keys (WAI-ARIA APG): arrows move and select, wrapping; Home and End; left and right swap in RTL. */
+  #onKey = (event: KeyboardEvent): void => {
+    const step = { ArrowDown: 1, ArrowUp: -1, ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    const index = PERIODS.indexOf(this.#period);
+    let next: number | undefined;
+    if (step) next = index + (this.l.dir === 'rtl' && /Left|Right/.test(event.key) ? -step : step);
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = PERIODS.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    void this.#select(PERIODS[(next + PERIODS.length) % PERIODS.length]!);
+  };
+
+  async #select(period: Period): Promise<void> {
+    this.period = period;
+    this.optInFailed = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-period="${period}"]`)?.focus();
+  }
+
+  #toggle = async (): Promise<void> => {
+    const data = this.resource.state.data;
+    if (!this.client || !data || this.optInBusy) return;
+    const optedIn = !data.me.optedIn;
+    this.optInBusy = true;
+    this.optInFailed = false;
+    this.optInSaid = '';
+    try {
+      await updateMe(this.client, { leaderboardOptIn: optedIn });
+      this.emit(new AdvOptInEvent({ optedIn }));
+      await this.refresh();
+      this.optInSaid = this.l.t(optedIn ? 'leaderboardJoined' : 'leaderboardLeft');
+    } catch (error) {
+      this.optInFailed = true;
+      this.emit(new AdvErrorEvent({ error: toAdvError(error) }));
+    }
+    this.optInBusy = false;
+    await this.updateComplete;
+    // The button pressed may have been replaced by its opposite: keep the focus there.
+    this.renderRoot.querySelector<HTMLElement>('.toggle')?.focus();
+  };
+}
+
+function hide(event: Event): void {
+  (event.currentTarget as HTMLElement).hidden = true;
+}
