@@ -1,4 +1,37 @@
 import type { AreaCatalog } from '../catalog.js';
 import type { share as en } from '../en/share.js';
 
-export const share: AreaCatalog<typeof en> = {};
+export const share: AreaCatalog<typeof en> = {
+  shareCardGone: 'Ce contenu ne peut plus être partagé.',
+  shareCardNetworks: 'Partager sur',
+  shareCardEmail: 'E-mail',
+  shareCardText: 'Votre publication pour {network}',
+  shareCardCount: '{count} caractères sur {limit}',
+  shareCardLeftOne: 'Plus que {count} caractère pour {network}',
+  shareCardLeftOther: 'Plus que {count} caractères pour {network}',
+  shareCardOverOne: '{count} caractère de trop pour {network}',
+  shareCardOverOther: '{count} caractères de trop pour {network}',
+  shareCardFits: 'Votre publication tient de nouveau sur {network}',
+  shareCardDisclosure: 'Toujours ajouté à votre publication :',
+  shareCardNudge: 'Faites-la vôtre : une phrase avec vos mots touche bien plus de lecteurs que le même texte partagé par tous.',
+  shareCardInstance: 'Votre serveur Mastodon',
+  shareCardInstanceHint: 'Par exemple mastodon.social',
+  shareCardInstanceInvalid: 'Saisissez un nom de serveur comme mastodon.social.',
+  shareCardShare: 'Partager sur {network}',
+  shareCardSharing: 'Partage…',
+  shareCardCopyText: 'Copier le texte',
+  shareCardCopyLink: 'Copier le lien',
+  shareCardWebShare: 'Partager…',
+  shareCardPasteInto: 'Texte copié : collez-le dans votre publication {network}.',
+  shareCardTextCopied: 'Texte copié.',
+  shareCardLinkCopied: 'Votre lien est copié.',
+  shareCardManual: 'La copie n’a pas fonctionné. Sélectionnez le texte ci-dessous et copiez-le (Ctrl+C, ou ⌘C sur Mac).',
+  shareCardManualLabel: 'Texte à copier',
+  shareCardNoTab: 'Aucun nouvel onglet ?',
+  shareCardOpen: 'Ouvrir {network}',
+  shareCardFailed: 'Le partage n’a pas abouti. Votre texte est conservé : réessayez.',
+  shareFeedLabel: 'Contenus à partager',
+  shareFeedEmpty: 'Rien à partager pour le moment. Les nouveaux contenus apparaîtront ici.',
+  shareFeedMore: 'Afficher plus',
+  shareFeedMoreFailed: 'La suite n’a pas pu être chargée.',
+} as const;
