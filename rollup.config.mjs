@@ -1,9 +1,10 @@
 // Builds every package (ESM + .d.ts) and the CDN bundles. Configs run in
 // order: the SDK first, because the widgets' types and the CDN bundles
 // import its dist/.
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -57,6 +58,34 @@ function copyMigrations() {
 const widgetsDir = 'packages/widgets';
 const defineFiles = readdirSync(join(widgetsDir, 'src/define')).filter((file) => file.endsWith('.ts'));
 
+const widgetsVersion = version(widgetsDir);
+const integrities = {};
+
+/**
+ * Records the sha384 Subresource Integrity hash of each CDN file in
+ * dist/cdn/sri.json and prints the tag to paste. The npm CDNs serve these
+ * files under the package version, so a hash never changes under its URL.
+ * Each bundle is one file with no imports, so the hash covers all its code.
+ */
+function subresourceIntegrity() {
+  return {
+    name: 'subresource-integrity',
+    writeBundle(options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        // Hash the file as written (Rollup appends the sourceMappingURL comment when writing).
+        const written = readFileSync(join(options.dir ?? dirname(options.file), fileName));
+        const integrity = `sha384-${createHash('sha384').update(written).digest('base64')}`;
+        integrities[fileName] = integrity;
+        const url = `https://cdn.jsdelivr.net/npm/@advocacy/widgets@${widgetsVersion}/dist/cdn/${fileName}`;
+        console.warn(`${fileName}\n  <script type="module" src="${url}" integrity="${integrity}" crossorigin="anonymous"></script>`);
+      }
+      const sorted = Object.fromEntries(Object.entries(integrities).sort(([a], [b]) => a.localeCompare(b)));
+      writeFileSync(join(widgetsDir, 'dist/cdn/sri.json'), `${JSON.stringify({ version: widgetsVersion, files: sorted }, null, 2)}\n`);
+    },
+  };
+}
+
 /**
  * A self-contained, minified browser bundle (Lit, nanostores and zod/mini
  * inlined) built from the widgets' compiled output, for production:
@@ -70,6 +99,7 @@ function cdnBundle(input, fileName) {
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+      subresourceIntegrity(),
     ],
     onwarn(warning, warn) {
       // zod ships comments Rollup cannot place and a harmless internal cycle; ours would fail the build above.

@@ -1,4 +1,5 @@
 // npm run size: minified, gzip and brotli bytes of each CDN file; fails when one is over its budget.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -49,6 +50,17 @@ for (const file of files) {
 }
 
 console.table(rows);
+
+// The build's SRI manifest must cover every CDN file with its current hash.
+const sriPath = join(cdnDir, 'sri.json');
+const sri = existsSync(sriPath) ? JSON.parse(readFileSync(sriPath, 'utf8')) : { files: {} };
+for (const file of files) {
+  const integrity = `sha384-${createHash('sha384').update(readFileSync(join(cdnDir, file))).digest('base64')}`;
+  if (sri.files[file] !== integrity) {
+    console.error(`${sriPath} has no current sha384 for ${file}: run npm run build.`);
+    failed = true;
+  }
+}
 if (failed) {
   console.error('Size budget failed: a CDN file is over its brotli budget, or has none in scripts/size-budget.json.');
   process.exit(1);
