@@ -1,0 +1,97 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createResourceStore, type AdvClient, type DeclaredAudience, type Leaderboard, type Network, type Period, type ResourceStore } from '@advocacy/sdk';
+import { AdvDataElement } from '../base/adv-data-element.js';
+import type { MessageKey } from '../translations/en.js';
+import { PERIOD_PHRASE, tileStyles, validPeriod } from './impact-shared.js';
+
+/** What `<adv-my-impact>` shows: the caller's figures for a period, and their estimated reach (null: no audience declared). */
+export interface MyImpact {
+  readonly period: Period;
+  readonly me: Leaderboard['me'];
+  readonly reach: number | null;
+}
+
+/**
+ * Estimated reach, counted the way the programme's stats count it
+ * (`StatsSchema.estimatedReach`): each network the caller shared to in the
+ * period counts once, with the audience they declare for it (`GET /v1/me`).
+ * Summing every declared audience would count networks they never used, and
+ * the leaderboard only has totals, so the caller's own shares
+ * (`GET /v1/shares`, newest first) are read back to the period's start: at
+ * most 5 pages, and no further once every declared network has been seen.
+ * A link created before the period and posted again in it is not counted.
+ */
+async function estimateReach(client: AdvClient, audience: DeclaredAudience, since: string, signal: AbortSignal): Promise<number | null> {
+  const declared = (Object.keys(audience) as Network[]).filter((network) => audience[network]);
+  if (declared.length === 0) return null;
+  const start = Date.parse(since);
+  const seen = new Set<Network>();
+  let cursor: string | null = null;
+  for (let page = 0; page < 5 && seen.size < declared.length; page++) {
+    const list = await client.shares.listMine({ limit: 100, ...(cursor ? { cursor } : {}) }, { signal });
+    const inPeriod = list.items.filter((item) => Date.parse(item.createdAt) >= start);
+    for (const item of inPeriod) seen.add(item.network);
+    cursor = inPeriod.length < list.items.length ? null : list.nextCursor;
+    if (!cursor) break;
+  }
+  return declared.reduce((sum, network) => sum + (seen.has(network) ? audience[network]! : 0), 0);
+}
+
+/**
+ * The caller's own figures for a period: shares, readers (credited clicks),
+ * points, rank and estimated reach, with a friendly sentence.
+ * @tagname adv-my-impact
+ * @summary The employee's personal advocacy figures.
+ * @slot empty - Shown when the caller has not shared in the period.
+ * @slot error - Replaces the default error message.
+ * @csspart base - The outer box.
+ * @csspart line - The sentence above the figures.
+ * @csspart figures - The figure tiles (a description list).
+ * @csspart help - How reach is estimated.
+ * @csspart retry - The retry button of the error state.
+ * @cssproperty --adv-tile-min-width - Narrowest a figure tile gets before wrapping (default 8.5rem).
+ * @event adv-load - The figures arrived (detail.empty when nothing was shared in the period).
+ * @event adv-error - Loading failed.
+ */
+export class AdvMyImpact extends AdvDataElement<MyImpact> {
+  static override styles = [AdvDataElement.styles, tileStyles];
+
+  /** `week`, `month` (default), `quarter` or `all`. */
+  @property({ reflect: true }) period: Period = 'month';
+
+  protected override emptyMessage: MessageKey = 'impactEmpty';
+
+  protected createStore(client: AdvClient): ResourceStore<MyImpact> {
+    const period = validPeriod(this.period);
+    return createResourceStore(async (signal) => {
+      const [board, profile] = await Promise.all([client.leaderboard.get({ period, limit: 1 }, { signal }), client.me.get({ signal })]);
+      const { me } = board;
+      return { period, me, reach: me.shares ? await estimateReach(client, profile.audience, board.periodStart, signal) : null };
+    });
+  }
+
+  protected storeKey(): unknown {
+    return validPeriod(this.period);
+  }
+
+  protected override isEmpty(data: MyImpact): boolean {
+    return data.me.shares === 0;
+  }
+
+  protected renderReady({ period, me, reach }: MyImpact): unknown {
+    const l = this.l;
+    const when = l.t(PERIOD_PHRASE[period]);
+    const readers = l.plural(me.clicks, { one: 'impactReadersOne', other: 'impactReadersOther' });
+    const tile = (label: MessageKey, value: string) => html`<div><dt>${l.t(label)}</dt><dd>${value}</dd></div>`;
+    return html`<p class="line" part="line">
+        ${me.clicks ? l.plural(me.shares, { one: 'impactLineOne', other: 'impactLineOther' }, { readers, period: when }) : l.t('impactNoReadersYet', { period: when })}
+      </p>
+      <dl class="tiles" part="figures">
+        ${tile('impactReaders', l.compact(me.clicks))}${tile('impactShares', l.compact(me.shares))}${tile('impactPoints', l.compact(me.points))}
+        ${tile('impactRank', me.rank === null ? l.t('impactNotRanked') : l.number(me.rank))}
+        <div class="estimate"><dt>${l.t('impactReach')}</dt><dd aria-describedby="help">${reach === null ? '—' : l.compact(reach)}</dd></div>
+      </dl>
+      <p class="help muted" part="help" id="help">${reach === null ? l.t('impactReachUnknown') : l.t('impactReachHelp', { period: when })}</p>`;
+  }
+}

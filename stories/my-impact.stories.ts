@@ -1,0 +1,40 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '@advocacy/widgets/define/adv-my-impact.js';
+import { pending, problem, type FakeRoutes } from '../test/helpers/fake-api.js';
+import { leaderboard } from '../test/helpers/fixtures/leaderboard.js';
+import { me, share, sharePage } from '../test/helpers/fixtures/stats.js';
+import { storyFrame } from './support/story-frame.js';
+
+function routes(mine: { rank: number | null; points: number; shares: number; clicks: number }, audience = me().audience): FakeRoutes {
+  return {
+    'GET /v1/leaderboard': { body: leaderboard({ items: [], me: { ...mine, optedIn: true } }) },
+    'GET /v1/me': { body: me({ audience }) },
+    'GET /v1/shares': { body: sharePage([share('linkedin', '2026-11-20T10:00:00Z'), share('x', '2026-11-03T08:00:00Z')]) },
+  };
+}
+
+const ready = routes({ rank: 4, points: 610, shares: 12, clicks: 340 });
+const widget = html`<adv-my-impact></adv-my-impact>`;
+
+const meta: Meta = { title: 'Widgets/My impact', component: 'adv-my-impact' };
+export default meta;
+
+export const Ready: StoryObj = { render: () => storyFrame(ready, widget) };
+
+export const Loading: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': pending }, widget) };
+
+export const Empty: StoryObj = { render: () => storyFrame(routes({ rank: null, points: 0, shares: 0, clicks: 0 }), widget) };
+
+export const Error: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': problem(500) }, widget) };
+
+export const Dark: StoryObj = { render: () => storyFrame(ready, widget, { theme: 'dark' }) };
+
+export const French: StoryObj = { render: () => storyFrame(ready, widget, { lang: 'fr' }) };
+
+/** Big numbers, no audience declared yet. */
+export const LongText: StoryObj = {
+  render: () => storyFrame(routes({ rank: 123_456, points: 98_765_432, shares: 1_234_567, clicks: 2_345_678_901 }, { linkedin: 100_000_000, x: 99_999_999 }), widget, { lang: 'fr' }),
+};
+
+export const NoAudienceDeclared: StoryObj = { render: () => storyFrame(routes({ rank: 18, points: 40, shares: 1, clicks: 0 }, {}), widget) };
