@@ -1,0 +1,359 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  AdvHttpError,
+  QUOTE_MAX_LENGTH,
+  createResourceStore,
+  submitTestimonial,
+  withdrawTestimonial,
+  type AdvClient,
+  type Consent,
+  type ResourceState,
+  type ResourceStore,
+  type Testimonial,
+} from '@advocacy/sdk';
+import { AdvDataElement } from '../base/adv-data-element.js';
+import { errorMessageKey } from '../base/error-message.js';
+import { ResourceController } from '../base/resource-controller.js';
+import { safeUrl } from '../base/safe-url.js';
+import { AdvErrorEvent } from '../events.js';
+import type { MessageKey } from '../translations/en.js';
+import { AdvSubmitEvent, AdvWithdrawEvent } from './adv-testimonial-form.events.js';
+import { styles } from './adv-testimonial-form.styles.js';
+
+type Field = 'quote' | 'role' | 'team' | 'location' | 'locale' | 'photoUrl' | 'consent';
+type Errors = Partial<Record<Field, MessageKey>>;
+
+/** The contract's language tags ("fr", "en-GB"). */
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * Lets an employee tell their story for the career site: the quote with a
+ * character counter, role, team, location, language and an optional photo,
+ * and the organisation's consent text in full beside an unticked box. Below,
+ * the author's own testimonials with their status and a Withdraw button
+ * (asked twice). Needs an employee token (`getToken` on the provider).
+ *
+ * Its data is the consent text: loading and error states are the consent's,
+ * and "empty" means the organisation has no consent text yet (nothing can be
+ * submitted without one).
+ * @tagname adv-testimonial-form
+ * @summary Submit a testimonial with recorded consent, and withdraw your own.
+ * @slot empty - Shown when the organisation has no consent text yet.
+ * @slot error - Replaces the default error message.
+ * @csspart base - The outer box.
+ * @csspart form - The form.
+ * @csspart submit - The submit button.
+ * @csspart form-error - Why the last submission failed.
+ * @csspart success - The thank-you message.
+ * @csspart mine - The author's own testimonials.
+ * @csspart mine-item - One of them.
+ * @csspart status - Its moderation status.
+ * @csspart withdraw - Its Withdraw button.
+ * @csspart confirm-withdraw - The button that confirms a withdrawal.
+ * @cssproperty --adv-testimonial-form-field-gap - Space between fields.
+ * @event adv-load - The consent text arrived.
+ * @event adv-error - Loading, submitting or withdrawing failed (detail.error).
+ * @event adv-submit - A testimonial was sent for review (detail.testimonial).
+ * @event adv-withdraw - A testimonial was withdrawn (detail.testimonial).
+ */
+export class AdvTestimonialForm extends AdvDataElement<Consent> {
+  static override styles = [AdvDataElement.styles, styles];
+
+  /** Level of the "Your testimonials" heading, to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() private errors: Errors = {};
+  @state() private formError: MessageKey | undefined;
+  @state() private sending = false;
+  @state() private sent = false;
+  @state() private length = 0;
+  /** The counter as last announced to screen readers (after a pause in typing). */
+  @state() private announced = '';
+  @state() private confirming: string | undefined;
+  @state() private withdrawing = false;
+  @state() private mineNotice: 'testimonialFormWithdrawn' | 'testimonialFormWithdrawFailed' | undefined;
+
+  protected override emptyMessage: MessageKey = 'testimonialFormEmpty';
+
+  readonly #mine = new ResourceController<{ items: Testimonial[] }>(this);
+  #mineClient: AdvClient | undefined;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected createStore(client: AdvClient): ResourceStore<Consent> {
+    const locale = this.storeKey();
+    return createResourceStore((signal) => client.testimonials.consent(locale ? { locale } : {}, { signal }));
+  }
+
+  /** The consent text comes in the widget's language. */
+  protected storeKey(): string | undefined {
+    return LOCALE.test(this.l.locale) ? this.l.locale : undefined;
+  }
+
+  protected override isEmpty(consent: Consent): boolean {
+    return !consent.text.trim();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.client === this.#mineClient) return;
+    const client = (this.#mineClient = this.client);
+    this.#mine.setStore(client ? createResourceStore((signal) => client.testimonials.listMine({ signal })) : undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#announceTimer);
+  }
+
+  /** The form's state, then the author's own testimonials (whatever the consent's state, so withdrawing always works). */
+  protected override renderState(current: ResourceState<Consent>): unknown {
+    return [super.renderState(current), this.renderMine()];
+  }
+
+  protected renderReady(consent: Consent): unknown {
+    const t = this.l.t.bind(this.l);
+    if (this.sent) {
+      return html`<div class="state success" part="success" role="status" tabindex="-1">
+        <p>${t('testimonialFormThanks')}</p>
+        <button class="button" type="button" @click=${this.#again}>${t('testimonialFormAnother')}</button>
+      </div>`;
+    }
+    const left = QUOTE_MAX_LENGTH - this.length;
+    return html`<form part="form" novalidate @submit=${this.#submit} @input=${this.#input}>
+      <div class="field">
+        <label for="quote">${t('testimonialFormQuote')}</label>
+        <p class="muted" id="quote-hint">${t('testimonialFormQuoteHint')}</p>
+        ${this.#error('quote')}
+        <textarea id="quote" name="quote" rows="6" required aria-describedby=${this.#describedBy('quote', 'quote-count')} aria-invalid=${this.#invalid('quote')}></textarea>
+        <p id="quote-count" class="muted count ${left < 0 ? 'over' : ''}">${this.#counter(left)}</p>
+        <span class="visually-hidden" aria-live="polite">${this.announced}</span>
+      </div>
+      ${this.#input_('role', 'testimonialFormRole', 'organization-title')} ${this.#input_('team', 'testimonialFormTeam')}
+      ${this.#input_('location', 'testimonialFormLocation')}
+      ${this.#input_('locale', 'testimonialFormLocale', 'off', this.l.locale)}
+      ${this.#input_('photoUrl', 'testimonialFormPhoto', 'photo', '', 'url')}
+      <div class="field consent">
+        ${this.#error('consent')}
+        <div class="check">
+          <input type="checkbox" id="consent" name="consent" required aria-describedby=${this.#describedBy('consent')} aria-invalid=${this.#invalid('consent')} />
+          <label for="consent" lang=${consent.locale || nothing}>${consent.text}</label>
+        </div>
+      </div>
+      ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${t(this.formError, { max: QUOTE_MAX_LENGTH })}</p>` : nothing}
+      <div>
+        <button class="button primary" part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${t(this.sending ? 'testimonialFormSending' : 'testimonialFormSubmit')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  /** The author's own testimonials, with their status and a Withdraw button. */
+  protected renderMine(): unknown {
+    const { data, error } = this.#mine.state;
+    if (!data?.items.length && !error) return nothing;
+    const t = this.l.t.bind(this.l);
+    return html`<section class="mine" part="mine" aria-labelledby="mine-title">
+      <div class="title" id="mine-title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${t('testimonialFormMine')}</div>
+      ${error && !data
+        ? html`<div class="state error" role="alert">
+            <p>${t('testimonialFormMineFailed')}</p>
+            <button class="button" type="button" @click=${() => void this.#mine.refresh()}>${t('retry')}</button>
+          </div>`
+        : nothing}
+      <p class="muted" role="status">${this.mineNotice === 'testimonialFormWithdrawn' ? t(this.mineNotice) : ''}</p>
+      ${this.mineNotice === 'testimonialFormWithdrawFailed' ? html`<p class="form-error" role="alert">${t(this.mineNotice)}</p>` : nothing}
+      <ul role="list">
+        ${data?.items.map((item) => this.renderMineItem(item))}
+      </ul>
+    </section>`;
+  }
+
+  protected renderMineItem(item: Testimonial): unknown {
+    const t = this.l.t.bind(this.l);
+    const asking = this.confirming === item.id;
+    return html`<li part="mine-item">
+      <p class="excerpt" id="q-${item.id}" lang=${item.locale || nothing}>${item.quote}</p>
+      <p class="meta">
+        <span class="status ${item.status}" part="status">${t(`testimonialFormStatus_${item.status}`)}</span>
+        <span class="muted">${t('testimonialFormSent', { date: this.l.date(item.createdAt) })}</span>
+      </p>
+      ${item.rejectionReason && item.status === 'rejected'
+        ? html`<p class="muted">${t('testimonialFormReason', { reason: item.rejectionReason })}</p>`
+        : nothing}
+      ${item.status === 'withdrawn'
+        ? nothing
+        : asking
+          ? html`<div class="confirm" role="group" aria-labelledby="ask-${item.id}">
+              <p id="ask-${item.id}">${t('testimonialFormWithdrawAsk')}</p>
+              <button
+                class="button danger"
+                part="confirm-withdraw"
+                type="button"
+                aria-disabled=${this.withdrawing ? 'true' : 'false'}
+                @click=${() => void this.#withdraw(item)}
+              >
+                ${t('testimonialFormConfirmWithdraw')}
+              </button>
+              <button class="button" part="cancel-withdraw" type="button" @click=${() => void this.#ask(undefined, item.id)}>
+                ${t('testimonialFormCancel')}
+              </button>
+            </div>`
+          : html`<button class="button" part="withdraw" type="button" aria-describedby="q-${item.id}" @click=${() => void this.#ask(item.id, item.id)}>
+              ${t('testimonialFormWithdraw')}
+            </button>`}
+    </li>`;
+  }
+
+  #input_(name: Field, label: MessageKey, autocomplete = 'off', value = '', type = 'text'): unknown {
+    const hint = name === 'locale' ? 'testimonialFormLocaleHint' : name === 'photoUrl' ? 'testimonialFormPhotoHint' : undefined;
+    return html`<div class="field">
+      <label for=${name}>${this.l.t(label)}</label>
+      ${hint ? html`<p class="muted" id="${name}-hint">${this.l.t(hint)}</p>` : nothing}
+      ${this.#error(name)}
+      <input
+        id=${name}
+        name=${name}
+        type=${type}
+        value=${value}
+        autocomplete=${autocomplete}
+        maxlength=${type === 'url' ? 2048 : 120}
+        ?required=${name !== 'photoUrl'}
+        aria-describedby=${this.#describedBy(name, hint ? `${name}-hint` : '')}
+        aria-invalid=${this.#invalid(name)}
+      />
+    </div>`;
+  }
+
+  #error(name: Field): unknown {
+    const key = this.errors[name];
+    return key ? html`<p class="field-error" id="${name}-error">${this.l.t(key, { max: QUOTE_MAX_LENGTH })}</p>` : nothing;
+  }
+
+  #invalid(name: Field): 'true' | 'false' {
+    return this.errors[name] ? 'true' : 'false';
+  }
+
+  #describedBy(name: Field, ...more: string[]): string {
+    return [name === 'quote' ? 'quote-hint' : '', ...more, this.errors[name] ? `${name}-error` : ''].filter(Boolean).join(' ');
+  }
+
+  #counter(left: number): string {
+    return left >= 0
+      ? this.l.plural(left, { one: 'testimonialFormLeftOne', other: 'testimonialFormLeft' })
+      : this.l.plural(-left, { one: 'testimonialFormOverOne', other: 'testimonialFormOver' });
+  }
+
+  #input = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    const name = target.name as Field;
+    if (name === 'quote') {
+      this.length = target.value.length;
+      clearTimeout(this.#announceTimer);
+      this.#announceTimer = setTimeout(() => (this.announced = this.#counter(QUOTE_MAX_LENGTH - this.length)), 800);
+    }
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+  };
+
+  #submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const consent = this.resource.state.data;
+    const client = this.client;
+    // One testimonial per click, however fast the second one comes.
+    if (this.sending || !consent || !client) return;
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const value = (name: Field) => String(form.get(name) ?? '').trim();
+    const [quote, role, team, location, locale, photoUrl] = (['quote', 'role', 'team', 'location', 'locale', 'photoUrl'] as const).map(value) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const errors: Errors = {};
+    if (!quote) errors.quote = 'testimonialFormQuoteRequired';
+    else if (quote.length > QUOTE_MAX_LENGTH) errors.quote = 'testimonialFormQuoteTooLong';
+    if (!role) errors.role = 'testimonialFormRoleRequired';
+    if (!team) errors.team = 'testimonialFormTeamRequired';
+    if (!location) errors.location = 'testimonialFormLocationRequired';
+    if (!LOCALE.test(locale)) errors.locale = 'testimonialFormLocaleInvalid';
+    if (photoUrl && !(photoUrl.startsWith('https:') && safeUrl(photoUrl))) errors.photoUrl = 'testimonialFormPhotoInvalid';
+    if (!form.has('consent')) errors.consent = 'testimonialFormConsentRequired';
+    this.errors = errors;
+    this.formError = undefined;
+    if (Object.keys(errors).length) return this.#focus('[aria-invalid="true"]');
+
+    this.sending = true;
+    try {
+      const testimonial = await submitTestimonial(
+        client,
+        { quote, role, team, location, locale, ...(photoUrl ? { photoUrl } : {}), consent: { version: consent.version, accepted: true } },
+        { refresh: this.#mine.store ? [this.#mine.store] : [] },
+      );
+      this.sent = true;
+      this.length = 0;
+      this.announced = '';
+      this.emit(new AdvSubmitEvent({ testimonial }));
+      await this.#focus('[part="success"]');
+    } catch (error) {
+      const status = error instanceof AdvHttpError ? error.status : 0;
+      const key = errorMessageKey(error as Error);
+      if (status === 409) {
+        // The consent text changed since it was shown: show the new one, unticked, and ask again.
+        this.errors = { consent: 'testimonialFormConsentChanged' };
+        this.renderRoot.querySelector<HTMLInputElement>('#consent')!.checked = false;
+        void this.refresh();
+      }
+      this.formError =
+        status === 409
+          ? 'testimonialFormConsentChanged'
+          : status === 400 || status === 422
+            ? 'testimonialFormRejected'
+            : key === 'errorTitle'
+              ? 'testimonialFormFailed'
+              : key;
+      this.emit(new AdvErrorEvent({ error: error as Error }));
+      if (status === 409) await this.#focus('#consent');
+    } finally {
+      this.sending = false;
+    }
+  };
+
+  #again = (): void => {
+    this.sent = false;
+    this.errors = {};
+    void this.#focus('#quote');
+  };
+
+  async #ask(id: string | undefined, item: string): Promise<void> {
+    this.confirming = id;
+    this.mineNotice = undefined;
+    await this.#focus(id ? '[part="confirm-withdraw"]' : `[aria-describedby="q-${item}"]`);
+  }
+
+  async #withdraw(item: Testimonial): Promise<void> {
+    const client = this.client;
+    if (this.withdrawing || !client) return;
+    this.withdrawing = true;
+    try {
+      const testimonial = await withdrawTestimonial(client, item.id);
+      await this.#mine.refresh();
+      this.confirming = undefined;
+      this.mineNotice = 'testimonialFormWithdrawn';
+      this.emit(new AdvWithdrawEvent({ testimonial }));
+      await this.#focus('#mine-title');
+    } catch (error) {
+      this.mineNotice = 'testimonialFormWithdrawFailed';
+      this.emit(new AdvErrorEvent({ error: error as Error }));
+    } finally {
+      this.withdrawing = false;
+    }
+  }
+
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
