@@ -13,6 +13,7 @@ import {
   type AdvError,
   type Content,
   type Network,
+  type ResourceState,
   type ResourceStore,
   type Share,
   type TextCheck,
@@ -136,6 +137,17 @@ export class AdvShareCard extends AdvDataElement<Content> {
     return content.status !== 'published' || (content.expiresAt !== null && Date.parse(content.expiresAt) <= Date.now());
   }
 
+  /** The content on show: the property as soon as it is set, else what was fetched. */
+  get #content(): Content | undefined {
+    return this.content ?? this.resource.state.data;
+  }
+
+  /** Content given as a property shows at once (no skeleton flash in the feed, and focus can move to it). */
+  protected override renderState(current: ResourceState<Content>): unknown {
+    const { content } = this;
+    return content && !this.isEmpty(content) ? this.renderReady(content) : super.renderState(current);
+  }
+
   /** Moves focus to the card (the share feed does this after "Load more"). */
   override focus(options?: FocusOptions): void {
     const card = this.renderRoot?.querySelector<HTMLElement>('article');
@@ -154,7 +166,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const id = this.resource.state.data?.id;
+    const id = this.#content?.id;
     if (id !== this.#shownId) {
       this.#shownId = id;
       this.#shares.clear();
@@ -315,7 +327,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   };
 
   #edit = (event: Event): void => {
-    const content = this.resource.state.data;
+    const content = this.#content;
     if (!content) return;
     const network = this.#network;
     const value = (event.target as HTMLTextAreaElement).value;
@@ -333,7 +345,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
 
   /** Runs one share action at a time (a double click makes one share); failures show inline and as adv-error. */
   async #run(action: (content: Content, network: Network, text: string) => Promise<void>): Promise<void> {
-    const content = this.resource.state.data;
+    const content = this.#content;
     if (this.#inFlight || !content || !this.client) return;
     this.#inFlight = this._busy = true;
     this._error = this._manual = undefined;
@@ -379,7 +391,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   }
 
   #shareClicked = (): void => {
-    const content = this.resource.state.data;
+    const content = this.#content;
     if (!content || this.#inFlight || this.#check(content, this.#network, this.#text(content, this.#network)).over) return;
     let instance: string | undefined;
     if (this.#network === 'mastodon') {
@@ -413,7 +425,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   };
 
   #copyText = (): void => {
-    const content = this.resource.state.data;
+    const content = this.#content;
     if (!content) return;
     this._manual = undefined;
     void this.#copy(composeTextOnly({ text: this.#text(content, this.#network), disclosure: content.disclosure })).then((copied) => {

@@ -1,0 +1,173 @@
+// <adv-share-feed>: the base suite, pagination with "Load more" (appends, focus
+// on the first new card), refetch on tag and limit, and events from its cards.
+import { html } from 'lit';
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AdvLoadEvent } from '@advocacy/widgets';
+import '@advocacy/widgets/define/adv-share-feed.js';
+import type { AdvShareCard } from '../../packages/widgets/src/share-card/adv-share-card.js';
+import type { AdvShareEvent } from '../../packages/widgets/src/share-card/share-card.events.js';
+import type { AdvShareFeed } from '../../packages/widgets/src/share-feed/adv-share-feed.js';
+import { FakeApi, problem, type FakeRequest, type FakeRoutes } from '../helpers/fake-api.js';
+import { contentPage, shareFixture } from '../helpers/fixtures/content.js';
+import { runBaseSuite } from './helpers/base-suite.js';
+import { mountWidget, settled, unmountAll, type Mounted } from './helpers/mount.js';
+
+runBaseSuite({
+  tag: 'adv-share-feed',
+  template: (tag) => html`<adv-share-feed tag=${tag}></adv-share-feed>`,
+  ready: { 'GET /v1/content': (request) => ({ body: contentPage(2, { tag: request.query.get('tag') ?? undefined }) }) },
+  empty: { 'GET /v1/content': { body: { items: [], nextCursor: null } } },
+  failing: ['GET /v1/content'],
+  key: { attribute: 'tag', values: ['careers', 'engineering'], seenIn: (request) => request.query.get('tag') === 'engineering' },
+});
+
+/** Two pages of two: the second asked with `?cursor=page-2`. */
+function pagedRoutes(): FakeRoutes {
+  return {
+    'GET /v1/content': (request: FakeRequest) =>
+      request.query.get('cursor') === 'page-2'
+        ? { body: contentPage(2, { offset: 2, tag: request.query.get('tag') ?? undefined }) }
+        : { body: contentPage(2, { tag: request.query.get('tag') ?? undefined, nextCursor: 'page-2' }) },
+  };
+}
+
+const titles = (mounted: Mounted<AdvShareFeed>) =>
+  [...mounted.shadow.querySelectorAll<AdvShareCard>('li > adv-share-card')].map((card) => card.shadowRoot!.querySelector('h3')!.textContent);
+const moreButton = (mounted: Mounted<AdvShareFeed>) => mounted.shadow.querySelector<HTMLButtonElement>('button[part~="more"]');
+
+async function mountFeed(routes: FakeRoutes = pagedRoutes(), attributes = { tag: 'careers', limit: '2' }) {
+  const api = new FakeApi(routes);
+  const mounted = await mountWidget<AdvShareFeed>(api.client(), html`<adv-share-feed tag=${attributes.tag} limit=${attributes.limit}></adv-share-feed>`);
+  await mounted.next('adv-load');
+  await settled(mounted.widget);
+  await Promise.all([...mounted.shadow.querySelectorAll<AdvShareCard>('adv-share-card')].map((card) => card.updateComplete));
+  return { api, ...mounted };
+}
+
+describe('<adv-share-feed>', () => {
+  afterEach(unmountAll);
+
+  it('lists a share card per content in a list, asking for the tag and limit', async () => {
+    const mounted = await mountFeed();
+    expect(titles(mounted)).to.deep.equal(['Story 1 (careers)', 'Story 2 (careers)']);
+    const list = mounted.shadow.querySelector('ul[part~="list"]')!;
+    expect(list.getAttribute('aria-label')).to.equal('Content to share');
+    expect(list.children).to.have.length(2);
+    const [request] = mounted.api.requestsTo('GET /v1/content');
+    expect(request!.query.get('tag')).to.equal('careers');
+    expect(request!.query.get('limit')).to.equal('2');
+    expect(request!.query.has('cursor')).to.equal(false);
+    expect(moreButton(mounted)!.textContent!.trim()).to.equal('Load more');
+    await expect(mounted.widget).to.be.accessible();
+  });
+
+  it('"Load more" appends the next page and moves keyboard focus to the first new card', async () => {
+    const mounted = await mountFeed();
+    moreButton(mounted)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => titles(mounted).length === 4, 'the second page was not appended');
+    expect(titles(mounted)).to.deep.equal(['Story 1 (careers)', 'Story 2 (careers)', 'Story 3 (careers)', 'Story 4 (careers)']);
+    const second = mounted.api.requestsTo('GET /v1/content')[1]!;
+    expect(second.query.get('cursor')).to.equal('page-2');
+    expect(second.query.get('tag')).to.equal('careers');
+    expect(second.query.get('limit')).to.equal('2');
+
+    const third = mounted.shadow.querySelectorAll<AdvShareCard>('adv-share-card')[2]!;
+    await waitUntil(() => mounted.shadow.activeElement === third, 'focus did not move to the first new card');
+    const article = third.shadowRoot!.activeElement as HTMLElement;
+    expect(article.localName).to.equal('article');
+    expect(article.getAttribute('aria-labelledby')).to.equal('title');
+    // The last page: no more button.
+    await settled(mounted.widget);
+    expect(moreButton(mounted)).to.equal(null);
+    // Tab from the new card goes into it, not back to the top of the page.
+    await sendKeys({ press: 'Tab' });
+    expect(mounted.shadow.activeElement).to.equal(third);
+    await expect(mounted.widget).to.be.accessible();
+  });
+
+  it('a double click on "Load more" asks for the next page once', async () => {
+    const mounted = await mountFeed();
+    moreButton(mounted)!.click();
+    moreButton(mounted)!.click();
+    await waitUntil(() => titles(mounted).length === 4);
+    expect(mounted.api.requestsTo('GET /v1/content')).to.have.length(2);
+  });
+
+  it('when the next page fails: an alert, adv-error, the cards already there stay, and trying again works', async () => {
+    const mounted = await mountFeed();
+    mounted.api.set({ 'GET /v1/content': problem(503, 'Unavailable') });
+    moreButton(mounted)!.click();
+    await mounted.next('adv-error');
+    await settled(mounted.widget);
+    expect(mounted.shadow.querySelector('[role="alert"]')!.textContent).to.contain('More content could not be loaded.');
+    expect(titles(mounted)).to.have.length(2);
+    expect(moreButton(mounted)!.textContent!.trim()).to.equal('Try again');
+    await expect(mounted.widget).to.be.accessible();
+
+    mounted.api.set(pagedRoutes());
+    moreButton(mounted)!.click();
+    await waitUntil(() => titles(mounted).length === 4);
+    await settled(mounted.widget);
+    expect(mounted.shadow.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('a new tag fetches again from the first page', async () => {
+    const mounted = await mountFeed();
+    moreButton(mounted)!.click();
+    await waitUntil(() => titles(mounted).length === 4);
+    mounted.widget.setAttribute('tag', 'engineering');
+    await waitUntil(() => mounted.api.requests.some((request) => request.query.get('tag') === 'engineering'));
+    await mounted.next('adv-load');
+    await settled(mounted.widget);
+    await waitUntil(() => titles(mounted).every((title) => title?.endsWith('(engineering)')));
+    expect(titles(mounted)).to.deep.equal(['Story 1 (engineering)', 'Story 2 (engineering)']);
+    expect(mounted.api.requests.at(-1)!.query.has('cursor')).to.equal(false);
+    expect(moreButton(mounted)!.textContent!.trim()).to.equal('Load more');
+  });
+
+  it('a new limit fetches again', async () => {
+    const mounted = await mountFeed();
+    mounted.widget.limit = 5;
+    await waitUntil(() => mounted.api.requests.some((request) => request.query.get('limit') === '5'));
+  });
+
+  it('says there is nothing to share', async () => {
+    const mounted = await mountFeed({ 'GET /v1/content': { body: { items: [], nextCursor: null } } });
+    expect(mounted.shadow.querySelector('slot[name="empty"]')!.textContent!.trim()).to.equal('No content to share right now. New stories will show up here.');
+  });
+
+  it('lets its cards’ adv-share through and keeps their adv-load inside', async () => {
+    const realOpen = window.open;
+    window.open = (() => null) as typeof window.open;
+    try {
+      const mounted = await mountFeed({ ...pagedRoutes(), 'POST /v1/shares': { status: 201, body: shareFixture('x') } });
+      const card = mounted.shadow.querySelectorAll<AdvShareCard>('adv-share-card')[1]!;
+      card.shadowRoot!.querySelector<HTMLInputElement>('input[value="x"]')!.click();
+      await card.updateComplete;
+      card.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="share"]')!.click();
+      const event = (await mounted.next('adv-share')) as AdvShareEvent;
+      expect(event.detail.network).to.equal('x');
+      expect((mounted.api.requestsTo('POST /v1/shares')[0]!.body as { contentId: string }).contentId).to.equal(card.content!.id);
+      const loads = mounted.events.filter((candidate): candidate is AdvLoadEvent => candidate.type === 'adv-load');
+      expect(loads).to.have.length(1);
+      expect(loads[0]!.target).to.equal(mounted.widget);
+    } finally {
+      window.open = realOpen;
+    }
+  });
+
+  it('passes its networks to every card and speaks French', async () => {
+    const api = new FakeApi(pagedRoutes());
+    const mounted = await mountWidget<AdvShareFeed>(api.client(), html`<adv-share-feed networks="bluesky x"></adv-share-feed>`, { lang: 'fr' });
+    await mounted.next('adv-load');
+    await settled(mounted.widget);
+    const card = mounted.shadow.querySelector<AdvShareCard>('adv-share-card')!;
+    await card.updateComplete;
+    const networks = [...card.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((radio) => radio.value);
+    expect(networks).to.deep.equal(['bluesky', 'x']);
+    expect(card.shadowRoot!.querySelector('button[part~="share"]')!.textContent!.trim()).to.equal('Partager sur Bluesky');
+    expect(moreButton(mounted)!.textContent!.trim()).to.equal('Afficher plus');
+  });
+});
