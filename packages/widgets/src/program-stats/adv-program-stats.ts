@@ -1,0 +1,110 @@
+import { html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createResourceStore, createStatsStore, type AdvClient, type Network, type Period, type PublicStats, type ResourceStore, type Stats } from '@advocacy/sdk';
+import { AdvDataElement } from '../base/adv-data-element.js';
+import { PERIOD_PHRASE, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
+import type { MessageKey } from '../translations/en.js';
+import { styles } from './adv-program-stats.styles.js';
+
+/** Brand names stay as they are in every language; email is translated. */
+const NETWORK_NAMES: Partial<Record<Network, string>> = { linkedin: 'LinkedIn', x: 'X', whatsapp: 'WhatsApp' };
+
+/**
+ * The organisation's figures for a period: estimated reach, shares, readers
+ * and active ambassadors, readers by network and by day.
+ * @tagname adv-program-stats
+ * @summary What the programme achieved together.
+ * @slot empty - Shown when nobody shared in the period.
+ * @slot error - Replaces the default error message.
+ * @csspart base - The outer box.
+ * @csspart line - The headline.
+ * @csspart figures - The figure tiles (a description list).
+ * @csspart help - How reach is estimated.
+ * @csspart networks - The by-network table with its bars.
+ * @csspart bar - One network's bar (SVG).
+ * @csspart trend - Readers per day (a sparkline and its text).
+ * @csspart retry - The retry button of the error state.
+ * @cssproperty --adv-program-stats-bar - Colour of the bars and the sparkline.
+ * @cssproperty --adv-tile-min-width - Narrowest a figure tile gets before wrapping (default 8.5rem).
+ * @event adv-load - The figures arrived (detail.empty when nobody shared in the period).
+ * @event adv-error - Loading failed.
+ */
+export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
+  static override styles = [AdvDataElement.styles, tileStyles, styles];
+
+  /** `week`, `month` (default), `quarter` or `all`. */
+  @property({ reflect: true }) period: Period = 'month';
+
+  /** Public totals only (`GET /v1/stats/public`): a publishable key is enough, for a career site. No per-network or per-day detail. */
+  @property({ type: Boolean, reflect: true }) public = false;
+
+  protected override emptyMessage: MessageKey = 'statsEmpty';
+
+  protected createStore(client: AdvClient): ResourceStore<Stats | PublicStats> {
+    const period = validPeriod(this.period);
+    return this.public ? createResourceStore((signal) => client.stats.getPublic({ period }, { signal })) : createStatsStore(client, period);
+  }
+
+  protected storeKey(): unknown {
+    return [validPeriod(this.period), this.public];
+  }
+
+  protected override isEmpty(data: Stats | PublicStats): boolean {
+    return data.shares === 0;
+  }
+
+  protected renderReady(data: Stats | PublicStats): unknown {
+    const l = this.l;
+    const tile = (label: MessageKey, value: number, estimate?: boolean) =>
+      html`<div class=${estimate ? 'estimate' : ''}><dt>${l.t(label)}</dt><dd aria-describedby=${estimate ? 'help' : nothing}>${l.compact(value)}</dd></div>`;
+    return html`<p class="line" part="line">${l.t('statsHeadline', { reach: data.estimatedReach, period: l.t(PERIOD_PHRASE[data.period]) })}</p>
+      <dl class="tiles" part="figures">
+        ${tile('impactReach', data.estimatedReach, true)}${tile('impactReaders', data.creditedClicks)}${tile('impactShares', data.shares)}${tile('statsAmbassadors', data.activeAmbassadors)}
+      </dl>
+      <p class="help muted" part="help" id="help">${l.t('statsReachHelp')}</p>
+      ${'byNetwork' in data ? [this.renderNetworks(data), this.renderTrend(data)] : nothing}`;
+  }
+
+  /** Readers by network: a table (the figures, for everyone) whose bars are decorative SVG. */
+  protected renderNetworks({ byNetwork }: Stats): unknown {
+    if (byNetwork.length === 0) return nothing;
+    const rows = [...byNetwork].sort((a, b) => b.creditedClicks - a.creditedClicks);
+    const most = Math.max(1, rows[0]!.creditedClicks);
+    const l = this.l;
+    return html`<table class="networks" part="networks">
+      <caption>${l.t('statsByNetwork')}</caption>
+      <thead><tr><th scope="col">${l.t('statsNetwork')}</th><th scope="col">${l.t('impactReaders')}</th><th scope="col" class="num">${l.t('impactShares')}</th></tr></thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr>
+              <th scope="row">${row.network === 'email' ? l.t('statsEmail') : (NETWORK_NAMES[row.network] ?? row.network[0]!.toUpperCase() + row.network.slice(1))}</th>
+              <td>
+                <span class="bar-cell">
+                  <svg part="bar" class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                    ${svg`<rect width=${(100 * row.creditedClicks) / most} height="10" rx="1.5"></rect>`}
+                  </svg>
+                  <span class="num">${l.number(row.creditedClicks)}</span>
+                </span>
+              </td>
+              <td class="num">${l.number(row.shares)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  /** Readers per day: a sparkline (decorative) beside a sentence saying the busiest day. */
+  protected renderTrend({ byDay }: Stats): unknown {
+    const most = Math.max(...byDay.map((day) => day.creditedClicks));
+    const peak = byDay.find((day) => day.creditedClicks === most);
+    if (byDay.length < 2 || !peak || most === 0) return nothing;
+    const points = byDay.map((day, index) => `${index},${(20 * (1 - day.creditedClicks / most)).toFixed(2)}`).join(' ');
+    return html`<p class="trend muted" part="trend">
+      <svg class="spark" viewBox="0 -1 ${byDay.length - 1} 22" preserveAspectRatio="none" aria-hidden="true">
+        ${svg`<polyline points=${points} vector-effect="non-scaling-stroke"></polyline>`}
+      </svg>
+      <span>${this.l.t('statsByDay', { day: this.l.date(peak.day, { day: 'numeric', month: 'long', timeZone: 'UTC' }), count: peak.creditedClicks })}</span>
+    </p>`;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '@advocacy/widgets/define/adv-program-stats.js';
+import { pending, problem } from '../test/helpers/fake-api.js';
+import { bigStats, emptyStats, publicStats, stats } from '../test/helpers/fixtures/stats.js';
+import { storyFrame } from './support/story-frame.js';
+
+const ready = { 'GET /v1/stats': { body: stats() } };
+const widget = html`<adv-program-stats></adv-program-stats>`;
+
+const meta: Meta = { title: 'Widgets/Program stats', component: 'adv-program-stats' };
+export default meta;
+
+export const Ready: StoryObj = { render: () => storyFrame(ready, widget) };
+
+/** A career site with a publishable key: the headline and totals, no per-network detail. */
+export const Public: StoryObj = {
+  render: () => storyFrame({ 'GET /v1/stats/public': { body: publicStats() } }, html`<adv-program-stats public></adv-program-stats>`),
+};
+
+export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': pending }, widget) };
+
+export const Empty: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: emptyStats() } }, widget) };
+
+export const Error: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': problem(500) }, widget) };
+
+export const Dark: StoryObj = { render: () => storyFrame(ready, widget, { theme: 'dark' }) };
+
+export const French: StoryObj = { render: () => storyFrame(ready, widget, { lang: 'fr' }) };
+
+export const LongText: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: bigStats() } }, widget, { lang: 'fr' }) };
+
+export const RightToLeft: StoryObj = { render: () => storyFrame(ready, widget, { lang: 'ar', dir: 'rtl' }) };

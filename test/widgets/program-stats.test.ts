@@ -1,0 +1,117 @@
+import { html } from 'lit';
+import { expect } from '@open-wc/testing';
+import type { AdvProgramStats } from '../../packages/widgets/src/program-stats/adv-program-stats.js';
+import '@advocacy/widgets/define/adv-program-stats.js';
+import { FakeApi, type FakeRequest } from '../helpers/fake-api.js';
+import { emptyStats, publicStats, stats } from '../helpers/fixtures/stats.js';
+import { runBaseSuite } from './helpers/base-suite.js';
+import { mountWidget, settled, unmountAll, type Mounted } from './helpers/mount.js';
+
+const periodOf = (request: FakeRequest) => (request.query.get('period') ?? 'month') as 'month';
+
+runBaseSuite({
+  tag: 'adv-program-stats',
+  template: (period) => html`<adv-program-stats period=${period}></adv-program-stats>`,
+  ready: { 'GET /v1/stats': (request) => ({ body: stats({ period: periodOf(request) }) }) },
+  empty: { 'GET /v1/stats': { body: emptyStats() } },
+  failing: ['GET /v1/stats'],
+  key: { attribute: 'period', values: ['month', 'quarter'], seenIn: (request) => request.query.get('period') === 'quarter' },
+});
+
+runBaseSuite({
+  tag: 'adv-program-stats public',
+  template: (period) => html`<adv-program-stats public period=${period}></adv-program-stats>`,
+  ready: { 'GET /v1/stats/public': (request) => ({ body: publicStats({ period: periodOf(request) }) }) },
+  empty: { 'GET /v1/stats/public': { body: publicStats({ shares: 0, creditedClicks: 0, activeAmbassadors: 0, estimatedReach: 0 }) } },
+  failing: ['GET /v1/stats/public'],
+  key: { attribute: 'period', values: ['month', 'week'], seenIn: (request) => request.query.get('period') === 'week' },
+});
+
+const text = (element: Element | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function ready(api: FakeApi, template = html`<adv-program-stats></adv-program-stats>`, lang?: string): Promise<Mounted<AdvProgramStats>> {
+  const mounted = await mountWidget<AdvProgramStats>(api.client(), template, lang ? { lang } : {});
+  await mounted.next('adv-load');
+  await settled(mounted.widget);
+  return mounted;
+}
+
+function figures(shadow: ShadowRoot): Record<string, string> {
+  return Object.fromEntries([...shadow.querySelectorAll('dl > div')].map((tile) => [text(tile.querySelector('dt')), text(tile.querySelector('dd'))]));
+}
+
+describe('<adv-program-stats>', () => {
+  afterEach(unmountAll);
+
+  it('leads with the estimated reach, then figure tiles, and explains the estimate', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: stats() } });
+    const { shadow, widget } = await ready(api);
+    expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Together we reached an estimated 120,000 people this month.');
+    expect(figures(shadow)).to.deep.equal({ 'Estimated reach': '120K', Readers: '8.6K', Shares: '1.2K', 'Active ambassadors': '87' });
+    const reach = shadow.querySelector('.estimate dd')!;
+    expect(text(shadow.getElementById(reach.getAttribute('aria-describedby')!))).to.contain('Estimated reach: the followers each ambassador declared');
+    await expect(widget).to.be.accessible();
+  });
+
+  it('draws readers by network as SVG bars in proportion, with the figures in a table', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: stats() } });
+    const { shadow } = await ready(api);
+    const table = shadow.querySelector<HTMLTableElement>('table[part~="networks"]')!;
+    expect(text(table.caption)).to.equal('By network');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col']);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.map((row) => text(row.querySelector('th[scope="row"]')))).to.deep.equal(['LinkedIn', 'X', 'Email']);
+    expect(rows.map((row) => text(row.querySelector('.bar-cell')))).to.deep.equal(['6,000', '1,500', '1,100']);
+    expect(rows.map((row) => text(row.querySelector('td:last-child')))).to.deep.equal(['800', '300', '140']);
+    const widths = rows.map((row) => Number(row.querySelector('svg[part~="bar"] rect')!.getAttribute('width')));
+    expect(widths[0]).to.equal(100);
+    expect(widths[1]).to.be.closeTo(25, 0.01);
+    expect(widths[2]).to.be.closeTo((100 * 1100) / 6000, 0.01);
+    for (const bar of shadow.querySelectorAll('svg')) expect(bar.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('shows readers by day as a sparkline with its busiest day in words', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: stats() } });
+    const { shadow } = await ready(api);
+    const trend = shadow.querySelector('[part~="trend"]')!;
+    expect(text(trend)).to.equal('Readers per day, busiest on November 4 (400)');
+    const points = trend.querySelector('polyline')!.getAttribute('points')!.split(' ');
+    expect(points).to.have.length(7);
+    expect(points[3]).to.equal('3,0.00'); // the peak touches the top
+  });
+
+  it('speaks French with French numbers', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: stats() } });
+    const { shadow } = await ready(api, undefined, 'fr');
+    expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Ensemble, nous avons touché environ 120 000 personnes ce mois-ci.');
+    expect(figures(shadow)).to.deep.equal({ 'Portée estimée': '120 k', Lecteurs: '8,6 k', Partages: '1,2 k', 'Ambassadeurs actifs': '87' });
+    expect(text(shadow.querySelector('tbody tr:last-child th'))).to.equal('E-mail');
+    expect(text(shadow.querySelector('.bar-cell'))).to.equal('6 000');
+    expect(text(shadow.querySelector('[part~="trend"]'))).to.equal('Lecteurs par jour, pic le 4 novembre (400)');
+  });
+
+  it('public: reads /v1/stats/public and shows the headline without the chart', async () => {
+    const api = new FakeApi({ 'GET /v1/stats/public': { body: publicStats({ period: 'quarter', estimatedReach: 45_000 }) } });
+    const { shadow, widget } = await ready(api, html`<adv-program-stats public period="quarter"></adv-program-stats>`);
+    expect(api.requestsTo('GET /v1/stats')).to.have.length(0);
+    expect(api.requestsTo('GET /v1/stats/public')[0]!.query.get('period')).to.equal('quarter');
+    expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Together we reached an estimated 45,000 people this quarter.');
+    expect(shadow.querySelector('table')).to.equal(null);
+    expect(shadow.querySelector('svg')).to.equal(null);
+    await expect(widget).to.be.accessible();
+  });
+
+  it('switching `public` on fetches the public figures', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: stats() }, 'GET /v1/stats/public': { body: publicStats() } });
+    const mounted = await ready(api);
+    mounted.widget.public = true;
+    await mounted.next('adv-load');
+    expect(api.requestsTo('GET /v1/stats/public')).to.have.length(1);
+  });
+
+  it('has an empty state when nobody shared', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: emptyStats() } });
+    const { shadow } = await ready(api);
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('No shares yet for this period. The first one will show up here!');
+  });
+});
