@@ -1,6 +1,6 @@
 // <adv-testimonials>: grid and list layouts, filters, safe rendering of hostile data.
 import { html } from 'lit';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '@advocacy/widgets/define/adv-testimonials.js';
 import type { AdvTestimonials } from '../../packages/widgets/src/testimonials/adv-testimonials.js';
 import { FakeApi } from '../helpers/fake-api.js';
@@ -133,5 +133,20 @@ describe('<adv-testimonials>', () => {
     expect(shadow.querySelectorAll('figure')).to.have.length(XSS_URL_PAYLOADS.length);
     expect(shadow.querySelectorAll('img, [src], [href]')).to.have.length(0);
     expect(xssRan()).to.equal(false);
+  });
+});
+
+describe('<adv-testimonials> photos that fail', () => {
+  afterEach(unmountAll);
+
+  it('keeps the initials, not a broken image, when a photo does not load', async () => {
+    const api = new FakeApi({ 'GET /v1/testimonials': { body: { items: [publicTestimonial(1, { photoUrl: 'https://127.0.0.1:9/missing.png' })], nextCursor: null } } });
+    const { shadow, next, widget } = await mountWidget<AdvTestimonials>(api.client(), html`<adv-testimonials></adv-testimonials>`);
+    await next('adv-load');
+    await settled(widget);
+    const img = shadow.querySelector('img')!;
+    await waitUntil(() => img.hidden, 'the failed photo still shows');
+    expect(getComputedStyle(img).display).to.equal('none');
+    expect(shadow.querySelector('[part="photo"]')!.textContent!.trim()).to.equal('JW');
   });
 });

@@ -162,11 +162,11 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
             <button class="button" type="button" @click=${() => void this.#mine.refresh()}>${t('retry')}</button>
           </div>`
         : nothing}
-      <p class="muted" role="status">${this.mineNotice === 'testimonialFormWithdrawn' ? t(this.mineNotice) : ''}</p>
-      ${this.mineNotice === 'testimonialFormWithdrawFailed' ? html`<p class="form-error" role="alert">${t(this.mineNotice)}</p>` : nothing}
       <ul role="list">
         ${data?.items.map((item) => this.renderMineItem(item))}
       </ul>
+      ${this.mineNotice === 'testimonialFormWithdrawFailed' ? html`<p class="form-error" role="alert">${t(this.mineNotice)}</p>` : nothing}
+      <p class="muted" role="status">${this.mineNotice === 'testimonialFormWithdrawn' ? t(this.mineNotice) : ''}</p>
     </section>`;
   }
 

@@ -17,6 +17,11 @@ function initials(name: string): string {
   return words.length && words[0] ? [words[0], words.length > 1 ? words.at(-1)! : ''].map((word) => [...word][0] ?? '').join('').toLocaleUpperCase() : '';
 }
 
+/** A photo that fails to load leaves its initials showing, not a broken-image icon. */
+const hideImage = (event: Event): void => {
+  (event.target as HTMLElement).hidden = true;
+};
+
 const chevron = html`<svg class="chevron" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true"><path d="M12.5 4 6.5 10l6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
 
 /**
@@ -135,7 +140,7 @@ export class AdvTestimonials extends AdvDataElement<Page> {
       <blockquote part="quote">${item.quote}</blockquote>
       <figcaption part="author">
         <span part="photo" class="photo" aria-hidden="true"
-          >${initials(item.authorName)}${photo ? html`<img src=${photo} alt="" width="48" height="48" loading="lazy" decoding="async" />` : nothing}</span
+          >${initials(item.authorName)}${photo ? html`<img src=${photo} alt="" width="48" height="48" loading="lazy" decoding="async" @error=${hideImage} />` : nothing}</span
         >
         <span class="who">
           <span class="name">${item.authorName}</span>
