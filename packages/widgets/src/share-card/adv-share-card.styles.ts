@@ -33,6 +33,12 @@ export const styles = css`
     color: inherit;
     text-underline-offset: 0.2em;
   }
+  .summary {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--adv-share-card-summary-lines, 4);
+    overflow: hidden;
+  }
   .networks {
     display: flex;
     flex-wrap: wrap;
@@ -87,13 +93,27 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  textarea {
+  /* The post and its disclosure read as one box; only the text above the line is editable. */
+  .composer {
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .composer:has(:focus-visible) {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  .composer:has(.over) {
+    border-color: var(--_danger);
+  }
+  .composer textarea {
+    display: block;
     min-block-size: 7.5rem;
     field-sizing: content;
+    border: 0;
+    outline: 0;
+    background: transparent;
     resize: vertical;
-  }
-  textarea.over {
-    border-color: var(--_danger);
   }
   .count {
     font-size: var(--_small);
@@ -111,15 +131,18 @@ export const styles = css`
   }
   .nudge,
   .disclosure {
+    margin: 0;
     padding: var(--_space-2) var(--_space-3);
-    border-radius: var(--_radius);
     font-size: var(--_small);
   }
   .nudge {
+    border-radius: var(--_radius);
     background: var(--_brand-subtle);
   }
   .disclosure {
-    border-inline-start: 3px solid var(--_border);
+    border-block-start: var(--_border-width) dashed var(--_border);
+    border-end-start-radius: inherit;
+    border-end-end-radius: inherit;
     background: var(--_surface-raised);
   }
   .instance {

@@ -88,6 +88,7 @@ const levelOf = (check: TextCheck): Level => (check.over ? 'over' : check.remain
  * @csspart notice - What just happened (copied, opened).
  * @cssproperty --adv-share-card-image-ratio - Aspect ratio of the preview image (default 1.91 / 1).
  * @cssproperty --adv-share-card-padding - Space inside the card.
+ * @cssproperty --adv-share-card-summary-lines - Lines of summary shown before it is cut (default 4; the whole summary is still read out).
  * @event adv-load - The content is shown.
  * @event adv-share - A share was created: detail { contentId, network, share }.
  * @event adv-error - Loading or sharing failed: detail { error }.
@@ -229,10 +230,10 @@ export class AdvShareCard extends AdvDataElement<Content> {
     const blocked = this._busy || check.over;
     const described = ['count', 'disclosure', edited ? '' : 'nudge'].join(' ').trim();
     return html`<article part="card" class="card" tabindex="-1" aria-labelledby="title">
-      ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" width="1200" height="628" />` : nothing}
+      ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" width="1200" height="628" @error=${this.#hideImage} />` : nothing}
       <div class="body">
-        <h3 id="title" class="title">${link ? html`<a href=${link} target="_blank" rel="noopener noreferrer">${content.title}</a>` : content.title}</h3>
-        ${content.summary ? html`<p class="summary muted">${content.summary}</p>` : nothing}
+        <h3 id="title" class="title" lang=${content.locale} dir="auto">${link ? html`<a href=${link} target="_blank" rel="noopener noreferrer">${content.title}</a>` : content.title}</h3>
+        ${content.summary ? html`<p class="summary muted" lang=${content.locale} dir="auto">${content.summary}</p>` : nothing}
         <fieldset part="networks" class="networks">
           <legend>${this.l.t('shareCardNetworks')}</legend>
           ${this.#networks.map(
@@ -243,19 +244,22 @@ export class AdvShareCard extends AdvDataElement<Content> {
           )}
         </fieldset>
         <label class="label" for="text">${this.l.t('shareCardText', { network: name })}</label>
-        <textarea
-          id="text"
-          part="text"
-          class=${level}
-          rows="5"
-          .value=${text}
-          aria-invalid=${check.over ? 'true' : 'false'}
-          aria-describedby=${described}
-          @input=${this.#edit}
-        ></textarea>
+        <div class="composer">
+          <textarea
+            id="text"
+            part="text"
+            class=${level}
+            rows="5"
+            dir="auto"
+            .value=${text}
+            aria-invalid=${check.over ? 'true' : 'false'}
+            aria-describedby=${described}
+            @input=${this.#edit}
+          ></textarea>
+          <p id="disclosure" part="disclosure" class="disclosure"><span class="muted">${this.l.t('shareCardDisclosure')}</span> <span lang=${content.locale} dir="auto">${content.disclosure}</span></p>
+        </div>
         <p id="count" part="count" class="count ${level}">${this.#countMessage(check, network)}</p>
         ${edited ? nothing : html`<p id="nudge" class="nudge">${this.l.t('shareCardNudge')}</p>`}
-        <p id="disclosure" part="disclosure" class="disclosure"><span class="muted">${this.l.t('shareCardDisclosure')}</span> ${content.disclosure}</p>
         ${network === 'mastodon' ? this.#renderInstance() : nothing}
         <div class="actions">
           <button
@@ -319,6 +323,11 @@ export class AdvShareCard extends AdvDataElement<Content> {
       ${key === 'errorTitle' ? nothing : html`<p>${this.l.t(key)}</p>`}
     </div>`;
   }
+
+  /** A broken image goes rather than showing the browser's broken-image icon. */
+  #hideImage = (event: Event): void => {
+    (event.target as HTMLElement).style.display = 'none';
+  };
 
   #choose = (event: Event): void => {
     this.network = (event.target as HTMLInputElement).value as Network;
