@@ -7,8 +7,9 @@ export const styles = css`
     container-type: inline-size;
   }
   .periods {
-    display: inline-flex;
+    display: flex;
     flex-wrap: wrap;
+    inline-size: fit-content;
     gap: 2px;
     margin-block-end: var(--_space-3);
     padding: 2px;
@@ -16,6 +17,7 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .periods button {
+    flex: 1 0 auto;
     min-block-size: 2.25rem;
     padding-inline: var(--_space-3);
     border: 0;
@@ -60,6 +62,10 @@ export const styles = css`
   }
   tbody th {
     font-weight: normal;
+  }
+  .num,
+  thead th {
+    white-space: nowrap;
   }
   .num {
     text-align: end;

@@ -26,6 +26,14 @@ const PERIOD_LABELS: Record<Period, MessageKey> = {
   all: 'leaderboardAll',
 };
 
+const COLUMNS: [MessageKey, string][] = [
+  ['leaderboardRank', 'rank'],
+  ['leaderboardName', ''],
+  ['leaderboardPoints', 'num'],
+  ['leaderboardShares', 'num extra'],
+  ['leaderboardClicks', 'num extra'],
+];
+
 /** Up to two letters standing in for a missing or refused avatar (whole code points, so emoji and accents survive). */
 export function initials(name: string): string {
   return name
@@ -86,12 +94,17 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
     return PERIODS.includes(this.period) ? this.period : 'month';
   }
 
+  /** 1 to 100, as the API takes it; 10 for anything else. */
+  get #limit(): number {
+    return this.limit >= 1 && this.limit <= 100 ? Math.floor(this.limit) : 10;
+  }
+
   protected createStore(client: AdvClient): ResourceStore<Leaderboard> {
-    return createLeaderboardStore(client, { period: this.#period, limit: this.limit, ...(this.team ? { team: this.team } : {}) });
+    return createLeaderboardStore(client, { period: this.#period, limit: this.#limit, ...(this.team ? { team: this.team } : {}) });
   }
 
   protected storeKey(): unknown {
-    return [this.#period, this.team, this.limit];
+    return [this.#period, this.team, this.#limit];
   }
 
   protected override isEmpty(data: Leaderboard): boolean {
@@ -120,11 +133,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
         </caption>
         <thead>
           <tr>
-            <th scope="col" class="rank">${t('leaderboardRank')}</th>
-            <th scope="col">${t('leaderboardName')}</th>
-            <th scope="col" class="num">${t('leaderboardPoints')}</th>
-            <th scope="col" class="num extra">${t('leaderboardShares')}</th>
-            <th scope="col" class="num extra">${t('leaderboardClicks')}</th>
+            ${COLUMNS.map(([key, className]) => html`<th scope="col" class=${className}>${t(key)}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -135,9 +144,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
               <tr part="me" class="me" aria-current="true">
                 <td class="rank">${this.l.number(me.rank!)}</td>
                 <th scope="row">${t('leaderboardYourRank')} <span class="you">${t('leaderboardYou')}</span></th>
-                <td class="num">${this.l.number(me.points)}</td>
-                <td class="num extra">${this.l.number(me.shares)}</td>
-                <td class="num extra">${this.l.number(me.clicks)}</td>
+                ${this.#figures(me)}
               </tr>
             </tfoot>`
           : nothing}
@@ -164,9 +171,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
           >
         </span>
       </th>
-      <td class="num points">${this.l.number(entry.points)}</td>
-      <td class="num extra">${this.l.number(entry.shares)}</td>
-      <td class="num extra">${this.l.number(entry.clicks)}</td>
+      ${this.#figures(entry)}
     </tr>`;
   }
 
@@ -188,6 +193,12 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
             ${button('leaderboardJoin', 'opt-in-button', true)}
           </div>`}
     </div>`;
+  }
+
+  /** Points, shares and readers: exact up to 99,999, then "12.3M" so the columns stay narrow. */
+  #figures(row: { points: number; shares: number; clicks: number }): unknown {
+    const n = (value: number) => (value < 1e5 ? this.l.number(value) : this.l.compact(value));
+    return html`<td class="num points">${n(row.points)}</td><td class="num extra">${n(row.shares)}</td><td class="num extra">${n(row.clicks)}</td>`;
   }
 
   #periods(): unknown {

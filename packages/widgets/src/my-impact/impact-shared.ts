@@ -47,6 +47,6 @@ export const tileStyles = css`
     font-size: var(--_small);
   }
   .estimate dt::after {
-    content: ' *' / '';
+    content: '\\a0*' / '';
   }
 `;
