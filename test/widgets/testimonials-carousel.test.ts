@@ -117,6 +117,17 @@ describe('<adv-testimonials layout="carousel">', () => {
     expect(part('next').textContent!.trim()).to.equal('Témoignage suivant');
   });
 
+  it('starts again from the first slide when a filter changes', async () => {
+    const { shown, part, widget, next } = await mountCarousel(html`<adv-testimonials layout="carousel"></adv-testimonials>`);
+    part('next').click();
+    await settled(widget);
+    expect(shown()[0]!.getAttribute('aria-label')).to.equal('2 of 3');
+    widget.team = 'Design';
+    await next('adv-load');
+    await settled(widget);
+    expect(shown()[0]!.getAttribute('aria-label')).to.equal('1 of 3');
+  });
+
   it('shows a single testimonial without carousel controls', async () => {
     const { shadow } = await mountCarousel(html`<adv-testimonials layout="carousel"></adv-testimonials>`, 1);
     expect(shadow.querySelector('section')).to.equal(null);

@@ -120,6 +120,12 @@ export class AdvTestimonials extends AdvDataElement<Page> {
     return this.autoplay && !this.reducedMotion && this.layout === 'carousel' && (this.resource.state.data?.items.length ?? 0) > 1;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Other filters, other testimonials: start again from the first.
+    if ((['team', 'location', 'locale', 'tag', 'limit'] as const).some((key) => changed.has(key))) this.current = 0;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     clearTimeout(this.#timer);
