@@ -71,4 +71,18 @@ describe('<adv-leaderboard> with the keyboard', () => {
     await settled(mounted.widget);
     expect(mounted.widget.period).to.equal('week');
   });
+
+  it('swaps left and right in a right-to-left language', async () => {
+    const api = new FakeApi({ 'GET /v1/leaderboard': (request) => ({ body: leaderboard({ period: (request.query.get('period') ?? 'month') as 'month' }) }) });
+    const mounted = await mountWidget<AdvLeaderboard>(api.client(), html`<adv-leaderboard></adv-leaderboard>`, { lang: 'ar' });
+    await mounted.next('adv-load');
+    await settled(mounted.widget);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await settled(mounted.widget);
+    expect(mounted.widget.period).to.equal('quarter');
+    await sendKeys({ press: 'ArrowDown' });
+    await settled(mounted.widget);
+    expect(mounted.widget.period).to.equal('all');
+  });
 });

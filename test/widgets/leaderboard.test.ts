@@ -168,9 +168,13 @@ describe('<adv-leaderboard>', () => {
     const api = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboardMeOutside() } });
     const { shadow } = await ready(api, html`<adv-leaderboard></adv-leaderboard>`, 'fr');
     expect(text(shadow.querySelector('caption'))).to.equal('Classement · Ce mois-ci');
-    expect(text(shadow.querySelectorAll('tbody .points')[4]!)).to.equal('12 345');
     expect(text(shadow.querySelector('tfoot'))).to.contain('Votre rang (vous)');
     expect(shadow.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Période');
+    expect(text(shadow.querySelectorAll('tbody .points')[4]!)).to.equal('12 345');
+    unmountAll();
+    const big = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboard({ items: [entry(1, 'Ana', { points: 2_450_000, shares: 99_999, clicks: 123_456 })] }) } });
+    const cells = [...(await ready(big, html`<adv-leaderboard></adv-leaderboard>`, 'fr')).shadow.querySelectorAll('tbody td.num')].map(text);
+    expect(cells).to.deep.equal(['2,5 M', '99 999', '123,5 k']);
   });
 
   it('switches period from the switcher: reflects `period`, fetches the week, keeps the old rows while loading', async () => {

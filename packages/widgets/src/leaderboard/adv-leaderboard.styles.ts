@@ -25,6 +25,9 @@ export const styles = css`
     background: none;
     cursor: pointer;
   }
+  .periods button:hover {
+    background: var(--_surface-raised);
+  }
   .periods [aria-checked='true'] {
     background: var(--_brand);
     color: var(--_on-brand);
