@@ -48,4 +48,7 @@ export const LongText: StoryObj = {
   render: () => storyFrame({ 'GET /v1/content/:id': { body: longContentFixture() }, ...sharing }, card('x linkedin bluesky threads mastodon')),
 };
 
+/** Mastodon asks for the employee's server (remembered in this browser). */
+export const Mastodon: StoryObj = { render: () => storyFrame(ready, card('mastodon bluesky threads')) };
+
 export const RightToLeft: StoryObj = { render: () => storyFrame(ready, card(), { dir: 'rtl', lang: 'ar' }) };

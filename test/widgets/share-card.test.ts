@@ -200,6 +200,9 @@ describe('<adv-share-card>', () => {
     expect(copied).to.deep.equal([]);
     expect(opened).to.deep.equal([[shareFixture('x').intentUrl, '_blank', 'noopener,noreferrer']]);
     expect((mounted.api.requestsTo('POST /v1/shares')[0]!.body as { text: string }).text).to.equal('We are hiring engineers in Lyon 🚀');
+    await settled(mounted.widget);
+    expect(textOf(mounted, '[part~="notice"]')).to.equal('Almost done: finish your post on X.');
+    expect($<HTMLAnchorElement>(mounted, '.opened a').textContent).to.equal('Open X');
   });
 
   it('over the limit: says by how much in words, colours the count, and disables that network’s button with the reason', async () => {

@@ -149,6 +149,9 @@ export const styles = css`
     display: grid;
     gap: var(--_space-1);
   }
+  .instance > * {
+    margin: 0;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -304,7 +304,6 @@ export class AdvShareCard extends AdvDataElement<Content> {
         inputmode="url"
         autocomplete="url"
         spellcheck="false"
-        placeholder="mastodon.social"
         .value=${this._instance}
         aria-invalid=${this._instanceInvalid ? 'true' : 'false'}
         aria-describedby="instance-hint"
@@ -430,6 +429,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
       // With noopener, window.open returns null even when the tab opened, so the link below is always offered.
       window.open(href, '_blank', 'noopener,noreferrer');
       this._opened = { network, href };
+      if (!copying) this._notice = this.l.t('shareCardOpened', { network: this.#name(network) });
     });
   };
 

@@ -25,6 +25,7 @@ export const share = {
   shareCardLinkCopied: 'Your link is copied.',
   shareCardManual: 'Copying did not work. Select the text below and copy it (Ctrl+C, or ⌘C on a Mac).',
   shareCardManualLabel: 'Text to copy',
+  shareCardOpened: 'Almost done: finish your post on {network}.',
   shareCardNoTab: 'No new tab?',
   shareCardOpen: 'Open {network}',
   shareCardFailed: 'Sharing did not work. Your text is kept: try again.',

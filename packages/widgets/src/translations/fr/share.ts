@@ -27,6 +27,7 @@ export const share: AreaCatalog<typeof en> = {
   shareCardLinkCopied: 'Votre lien est copié.',
   shareCardManual: 'La copie n’a pas fonctionné. Sélectionnez le texte ci-dessous et copiez-le (Ctrl+C, ou ⌘C sur Mac).',
   shareCardManualLabel: 'Texte à copier',
+  shareCardOpened: 'Presque fini : terminez votre publication sur {network}.',
   shareCardNoTab: 'Aucun nouvel onglet ?',
   shareCardOpen: 'Ouvrir {network}',
   shareCardFailed: 'Le partage n’a pas abouti. Votre texte est conservé : réessayez.',
