@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@advocacy/widgets/define/adv-leaderboard.js';
-import { pending, problem, type FakeRequest } from '../test/helpers/fake-api.js';
+import type { MeUpdate } from '@advocacy/sdk';
+import { pending, problem, type FakeRequest, type FakeRoutes } from '../test/helpers/fake-api.js';
 import { emptyLeaderboard, leaderboard, leaderboardMeOutside, leaderboardNotOptedIn, longTextLeaderboard, weekLeaderboard } from '../test/helpers/fixtures/leaderboard.js';
 import { me } from '../test/helpers/fixtures/stats.js';
 import { storyFrame } from './support/story-frame.js';
@@ -9,11 +10,26 @@ import { storyFrame } from './support/story-frame.js';
 const byPeriod = (request: FakeRequest) => ({ body: request.query.get('period') === 'week' ? weekLeaderboard() : leaderboard() });
 const widget = html`<adv-leaderboard></adv-leaderboard>`;
 
+/** A fake API that remembers the caller joining or leaving, so the buttons can be tried. */
+function optInRoutes(joined: boolean): FakeRoutes {
+  let optedIn = joined;
+  return {
+    'GET /v1/leaderboard': (request) => {
+      if (request.query.get('period') === 'week') return { body: weekLeaderboard({ me: { rank: optedIn ? 3 : null, points: 40, shares: 2, clicks: 9, optedIn } }) };
+      return { body: optedIn ? leaderboard() : leaderboardNotOptedIn() };
+    },
+    'PATCH /v1/me': (request) => {
+      optedIn = (request.body as MeUpdate).leaderboardOptIn ?? optedIn;
+      return { body: me({ leaderboardOptIn: optedIn }) };
+    },
+  };
+}
+
 const meta: Meta = { title: 'Widgets/Leaderboard', component: 'adv-leaderboard' };
 export default meta;
 
 export const Ready: StoryObj = {
-  render: () => storyFrame({ 'GET /v1/leaderboard': byPeriod, 'PATCH /v1/me': { body: me() } }, widget),
+  render: () => storyFrame(optInRoutes(true), widget),
 };
 
 /** The caller ranks 42nd: their row sits under the top. */
@@ -23,7 +39,7 @@ export const YouOutsideTheTop: StoryObj = {
 
 /** The caller has not joined: the invitation card (joining is one click). */
 export const Invitation: StoryObj = {
-  render: () => storyFrame({ 'GET /v1/leaderboard': { body: leaderboardNotOptedIn() }, 'PATCH /v1/me': { body: me() } }, widget),
+  render: () => storyFrame(optInRoutes(false), widget),
 };
 
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/leaderboard': pending }, widget) };
