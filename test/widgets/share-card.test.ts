@@ -432,7 +432,7 @@ describe('<adv-share-card>', () => {
   it('email opens a mailto: intent', async () => {
     const mounted = await mountCard();
     await choose(mounted, 'email');
-    expect(shareButton(mounted).textContent!.trim()).to.equal('Share on Email');
+    expect(shareButton(mounted).textContent!.trim()).to.equal('Send by email');
     shareButton(mounted).click();
     await mounted.next('adv-share');
     expect(opened[0]![0]).to.equal('mailto:?subject=Hi&body=Hi');

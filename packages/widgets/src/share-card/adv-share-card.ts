@@ -130,7 +130,8 @@ export class AdvShareCard extends AdvDataElement<Content> {
   }
 
   protected storeKey(): unknown {
-    return this.content ?? this.contentId;
+    const { content } = this;
+    return content ? [content.id, content.updatedAt] : this.contentId;
   }
 
   /** Content that is archived, a draft or expired (an admin may still read it) cannot be shared. */
@@ -250,6 +251,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
             part="text"
             class=${level}
             rows="5"
+            maxlength="3000"
             dir="auto"
             .value=${text}
             aria-invalid=${check.over ? 'true' : 'false'}
@@ -270,7 +272,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
             aria-describedby=${check.over ? 'count' : nothing}
             @click=${this.#shareClicked}
           >
-            ${this._busy ? this.l.t('shareCardSharing') : this.l.t('shareCardShare', { network: name })}
+            ${this.l.t(this._busy ? 'shareCardSharing' : network === 'email' ? 'shareCardSendEmail' : 'shareCardShare', { network: name })}
           </button>
           <button class="button" type="button" @click=${this.#copyText}>${this.l.t('shareCardCopyText')}</button>
           <button class="button" type="button" aria-disabled=${this._busy ? 'true' : 'false'} @click=${this.#copyLink}>${this.l.t('shareCardCopyLink')}</button>
@@ -429,7 +431,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
       // With noopener, window.open returns null even when the tab opened, so the link below is always offered.
       window.open(href, '_blank', 'noopener,noreferrer');
       this._opened = { network, href };
-      if (!copying) this._notice = this.l.t('shareCardOpened', { network: this.#name(network) });
+      if (!copying && network !== 'email') this._notice = this.l.t('shareCardOpened', { network: this.#name(network) });
     });
   };
 

@@ -16,6 +16,7 @@ export const share = {
   shareCardInstanceHint: 'For example mastodon.social',
   shareCardInstanceInvalid: 'Enter a server name such as mastodon.social.',
   shareCardShare: 'Share on {network}',
+  shareCardSendEmail: 'Send by email',
   shareCardSharing: 'Sharing…',
   shareCardCopyText: 'Copy text',
   shareCardCopyLink: 'Copy link',

@@ -18,6 +18,7 @@ export const share: AreaCatalog<typeof en> = {
   shareCardInstanceHint: 'Par exemple mastodon.social',
   shareCardInstanceInvalid: 'Saisissez un nom de serveur comme mastodon.social.',
   shareCardShare: 'Partager sur {network}',
+  shareCardSendEmail: 'Envoyer par e-mail',
   shareCardSharing: 'Partage…',
   shareCardCopyText: 'Copier le texte',
   shareCardCopyLink: 'Copier le lien',
