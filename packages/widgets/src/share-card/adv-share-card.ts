@@ -150,6 +150,15 @@ export class AdvShareCard extends AdvDataElement<Content> {
     return content && !this.isEmpty(content) ? this.renderReady(content) : super.renderState(current);
   }
 
+  /** The card's own shape, so nothing jumps when the content arrives. */
+  protected override renderLoading(): unknown {
+    return html`<div class="card" part="skeleton">
+      <span class="visually-hidden">${this.l.t('loading')}</span>
+      <div class="image"></div>
+      <div class="body skeleton">${[1, 2, 3, 4, 5].map(() => html`<div class="skeleton-line"></div>`)}</div>
+    </div>`;
+  }
+
   /** Moves focus to the card (the share feed does this after "Load more"). */
   override focus(options?: FocusOptions): void {
     const card = this.renderRoot?.querySelector<HTMLElement>('article');
