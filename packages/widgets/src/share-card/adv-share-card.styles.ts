@@ -157,6 +157,10 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_space-2);
   }
+  .opened a {
+    color: var(--_brand);
+    font-weight: var(--_strong);
+  }
   .notice:empty {
     display: contents;
   }

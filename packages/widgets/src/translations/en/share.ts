@@ -24,7 +24,7 @@ export const share = {
   shareCardPasteInto: 'Text copied — paste it into your {network} post.',
   shareCardTextCopied: 'Text copied.',
   shareCardLinkCopied: 'Your link is copied.',
-  shareCardManual: 'Copying did not work. Select the text below and copy it (Ctrl+C, or ⌘C on a Mac).',
+  shareCardManual: 'Copying did not work: the text below is selected, copy it with Ctrl+C (⌘C on a Mac).',
   shareCardManualLabel: 'Text to copy',
   shareCardOpened: 'Almost done: finish your post on {network}.',
   shareCardNoTab: 'No new tab?',

@@ -26,7 +26,7 @@ export const share: AreaCatalog<typeof en> = {
   shareCardPasteInto: 'Texte copié : collez-le dans votre publication {network}.',
   shareCardTextCopied: 'Texte copié.',
   shareCardLinkCopied: 'Votre lien est copié.',
-  shareCardManual: 'La copie n’a pas fonctionné. Sélectionnez le texte ci-dessous et copiez-le (Ctrl+C, ou ⌘C sur Mac).',
+  shareCardManual: 'La copie n’a pas fonctionné : le texte ci-dessous est sélectionné, copiez-le avec Ctrl+C (⌘C sur Mac).',
   shareCardManualLabel: 'Texte à copier',
   shareCardOpened: 'Presque fini : terminez votre publication sur {network}.',
   shareCardNoTab: 'Aucun nouvel onglet ?',
