@@ -4,7 +4,6 @@ export const styles = css`
   :host {
     --_avatar: var(--adv-leaderboard-avatar-size, 2rem);
     --_highlight: var(--adv-leaderboard-highlight, var(--_brand-subtle));
-    container-type: inline-size;
   }
   .periods {
     display: flex;
@@ -71,9 +70,12 @@ export const styles = css`
     white-space: nowrap;
   }
   .num {
+    padding-inline-start: var(--_space-6);
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
+  /* Figures take what they need; the names get the rest. */
+  .num,
   .rank {
     inline-size: 1%;
     white-space: nowrap;
@@ -171,7 +173,8 @@ export const styles = css`
     margin-block-end: var(--_space-2);
     color: var(--_danger);
   }
-  @container (max-width: 30rem) {
+  /* A viewport query, not a container query: size containment would give the widget no width inside a flex row or an inline-block. */
+  @media (max-width: 30rem) {
     .extra {
       display: none;
     }

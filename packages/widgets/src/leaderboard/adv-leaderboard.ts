@@ -142,7 +142,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
         ${outside
           ? html`<tfoot>
               <tr part="me" class="me" aria-current="true">
-                <td class="rank">${this.l.number(me.rank!)}</td>
+                <td class="rank"><span class="medal">${this.l.number(me.rank!)}</span></td>
                 <th scope="row">${t('leaderboardYourRank')} <span class="you">${t('leaderboardYou')}</span></th>
                 ${this.#figures(me)}
               </tr>
