@@ -14,6 +14,13 @@ export const styles = css`
     display: flex;
     margin: var(--_space-6) auto 0;
   }
+  .empty {
+    justify-items: center;
+    padding-block: var(--_space-6);
+    border: var(--_border-width) dashed var(--_border);
+    color: var(--_text-muted);
+    text-align: center;
+  }
   .error {
     margin-block: var(--_space-4) 0;
   }
