@@ -190,6 +190,16 @@ describe('<adv-share-card>', () => {
     await expect(mounted.widget).to.be.accessible();
   });
 
+  it('Facebook also drops prefilled text: the text is copied first', async () => {
+    const mounted = await mountCard();
+    await choose(mounted, 'facebook');
+    shareButton(mounted).click();
+    await mounted.next('adv-share');
+    await waitUntil(() => textOf(mounted, '[part~="notice"]') !== '');
+    expect(copied).to.deep.equal(['We are hiring engineers in Lyon\n\nI work at Acme.']);
+    expect(textOf(mounted, '[part~="notice"]')).to.equal('Text copied — paste it into your Facebook post.');
+  });
+
   it('X: does not copy (the text travels in the intent URL) and opens the X intent', async () => {
     const mounted = await mountCard();
     await choose(mounted, 'x');
@@ -261,6 +271,16 @@ describe('<adv-share-card>', () => {
         });
       }
     }
+
+    it('shows each network’s own limit: LinkedIn 3,000, Mastodon 500, Threads 500', async () => {
+      const mounted = await mountCard(contentFixture(), sharesRoute(), { networks: 'linkedin mastodon threads' });
+      for (const [network, limit] of [['linkedin', '3,000'], ['mastodon', '500'], ['threads', '500']] as const) {
+        await choose(mounted, network);
+        const text = $<HTMLTextAreaElement>(mounted, 'textarea#text').value;
+        const { length } = checkPost(network, { text, disclosure: 'I work at Acme.', url: ESTIMATED_URL });
+        expect(textOf(mounted, '[part~="count"]')).to.equal(`${length} of ${limit} characters`);
+      }
+    });
 
     it('the SDK figures behind them: X weights CJK and emoji 2, URLs 23, NFC first; Bluesky counts graphemes', () => {
       expect(textLength('x', '👩‍👩‍👧')).to.equal(2);
