@@ -169,7 +169,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   override connectedCallback(): void {
     super.connectedCallback();
     try {
-      this._instance = localStorage.getItem(MASTODON_INSTANCE_KEY) ?? '';
+      this._instance ||= localStorage.getItem(MASTODON_INSTANCE_KEY) ?? '';
     } catch {
       // Storage can be off (privacy settings); the employee types the server each time.
     }
