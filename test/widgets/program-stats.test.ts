@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import type { AdvProgramStats } from '../../packages/widgets/src/program-stats/adv-program-stats.js';
 import '@advocacy/widgets/define/adv-program-stats.js';
 import { FakeApi, type FakeRequest } from '../helpers/fake-api.js';
-import { emptyStats, publicStats, stats } from '../helpers/fixtures/stats.js';
+import { bigStats, emptyStats, publicStats, stats } from '../helpers/fixtures/stats.js';
 import { runBaseSuite } from './helpers/base-suite.js';
 import { mountWidget, settled, unmountAll, type Mounted } from './helpers/mount.js';
 
@@ -88,6 +88,17 @@ describe('<adv-program-stats>', () => {
     expect(text(shadow.querySelector('tbody tr:last-child th'))).to.equal('E-mail');
     expect(text(shadow.querySelector('.bar-cell'))).to.equal('6 000');
     expect(text(shadow.querySelector('[part~="trend"]'))).to.equal('Lecteurs par jour, pic le 4 novembre (400)');
+  });
+
+  it('keeps huge figures short, in French too', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: bigStats() } });
+    const { shadow } = await ready(api, undefined, 'fr');
+    expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Ensemble, nous avons touché environ 2 345 678 901 personnes ce mois-ci.');
+    expect(figures(shadow)['Portée estimée']).to.equal('2,3 Md');
+    expect([...shadow.querySelectorAll('tbody tr')].map((row) => [text(row.querySelector('.bar-cell')), text(row.querySelector('td:last-child'))])).to.deep.equal([
+      ['700 M', '9 M'],
+      ['287,7 M', '3 M'],
+    ]);
   });
 
   it('public: reads /v1/stats/public and shows the headline without the chart', async () => {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { createResourceStore, type AdvClient, type DeclaredAudience, type Leaderboard, type Network, type Period, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import type { MessageKey } from '../translations/en.js';
-import { PERIOD_PHRASE, tileStyles, validPeriod } from './impact-shared.js';
+import { figure, PERIOD_PHRASE, tileStyles, validPeriod } from './impact-shared.js';
 
 /** What `<adv-my-impact>` shows: the caller's figures for a period, and their estimated reach (null: no audience declared). */
 export interface MyImpact {
@@ -89,7 +89,7 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
       </p>
       <dl class="tiles" part="figures">
         ${tile('impactReaders', l.compact(me.clicks))}${tile('impactShares', l.compact(me.shares))}${tile('impactPoints', l.compact(me.points))}
-        ${tile('impactRank', me.rank === null ? l.t('impactNotRanked') : l.number(me.rank))}
+        ${tile('impactRank', me.rank === null ? l.t('impactNotRanked') : figure(l, me.rank))}
         <div class="estimate"><dt>${l.t('impactReach')}</dt><dd aria-describedby="help">${reach === null ? '—' : l.compact(reach)}</dd></div>
       </dl>
       <p class="help muted" part="help" id="help">${reach === null ? l.t('impactReachUnknown') : l.t('impactReachHelp', { period: when })}</p>`;

@@ -28,7 +28,13 @@ export const styles = css`
     font-weight: normal;
     white-space: nowrap;
   }
+  /* The network and shares columns take what they need; the bars get the rest. */
+  tr > :first-child,
   .num {
+    inline-size: 1%;
+  }
+  .num {
+    white-space: nowrap;
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
@@ -39,8 +45,8 @@ export const styles = css`
     inline-size: 100%;
   }
   .bar {
-    flex: 1;
-    min-inline-size: 3rem;
+    flex: 1 1 auto;
+    inline-size: 2rem;
     block-size: 0.75rem;
     fill: var(--_bar);
   }

@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createResourceStore, createStatsStore, type AdvClient, type Network, type Period, type PublicStats, type ResourceStore, type Stats } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
-import { PERIOD_PHRASE, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
+import { figure, PERIOD_PHRASE, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-program-stats.styles.js';
 
@@ -84,10 +84,10 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
                   <svg part="bar" class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                     ${svg`<rect width=${(100 * row.creditedClicks) / most} height="10" rx="1.5"></rect>`}
                   </svg>
-                  <span class="num">${l.number(row.creditedClicks)}</span>
+                  <span class="num">${figure(l, row.creditedClicks)}</span>
                 </span>
               </td>
-              <td class="num">${l.number(row.shares)}</td>
+              <td class="num">${figure(l, row.shares)}</td>
             </tr>`,
         )}
       </tbody>
