@@ -200,6 +200,21 @@ describe('<adv-leaderboard>', () => {
     expect(text(mounted.shadow.querySelector('caption'))).to.equal('Leaderboard · This week');
   });
 
+  it('keeps the switcher above the error when another period fails, so one can pick again', async () => {
+    const api = new FakeApi({ 'GET /v1/leaderboard': (request) => (request.query.get('period') === 'week' ? problem(503) : { body: leaderboard() }) });
+    const mounted = await ready(api);
+    mounted.shadow.querySelector<HTMLButtonElement>('[data-period="week"]')!.click();
+    await mounted.next('adv-error');
+    await settled(mounted.widget);
+    expect(mounted.shadow.querySelector('[part~="error"][role="alert"]')).not.to.equal(null);
+    expect(mounted.shadow.activeElement).to.equal(mounted.shadow.querySelector('[data-period="week"]'));
+    await expect(mounted.widget).to.be.accessible();
+    mounted.shadow.querySelector<HTMLButtonElement>('[data-period="month"]')!.click();
+    await mounted.next('adv-load');
+    await settled(mounted.widget);
+    expect(text(mounted.shadow.querySelector('tbody'))).to.contain('Amina Diallo');
+  });
+
   it('fetches again when team or limit change, and names the team', async () => {
     const api = new FakeApi({ 'GET /v1/leaderboard': (request) => ({ body: leaderboard({ team: request.query.get('team') }) }) });
     const mounted = await ready(api, html`<adv-leaderboard limit="5"></adv-leaderboard>`);
