@@ -3,6 +3,8 @@ import { defaultClientConditions } from 'vite';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
+  // Same path as under the test runner's root, so fixtures point at one URL for both.
+  staticDirs: [{ from: '../stories/assets', to: '/stories/assets' }],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {

@@ -6,6 +6,9 @@ import highContrastCss from '@advocacy/themes/high-contrast.css?inline';
 import lightCss from '@advocacy/themes/light.css?inline';
 import { FakeApi, type FakeRoutes } from '../../test/helpers/fake-api.js';
 
+/** Loading stories answer never: the client must not time out into the error state while someone looks. */
+const LOADING_FOREVER_MS = 24 * 60 * 60 * 1000;
+
 export type StoryTheme = 'light' | 'dark' | 'high-contrast';
 
 const themeCss: Record<StoryTheme, string> = { light: lightCss, dark: darkCss, 'high-contrast': highContrastCss };
@@ -33,7 +36,7 @@ export function storyFrame(routes: FakeRoutes, widget: TemplateResult, options: 
       dir=${options.dir ?? 'ltr'}
       style="background: var(--adv-color-surface); color: var(--adv-color-text); padding: 1rem; max-inline-size: 60rem"
     >
-      <adv-provider .client=${api.client()}>${widget}</adv-provider>
+      <adv-provider .client=${api.client({ timeoutMs: LOADING_FOREVER_MS })}>${widget}</adv-provider>
     </div>
   `;
 }

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { AdvLeaderboard } from '../../packages/widgets/src/leaderboard/adv-leaderboard.js';
+import type { AdvLeaderboard } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-leaderboard.js';
 import { FakeApi } from '../helpers/fake-api.js';
 import { leaderboard, weekLeaderboard } from '../helpers/fixtures/leaderboard.js';

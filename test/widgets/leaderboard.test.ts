@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AdvErrorEvent } from '@advocacy/widgets';
-import type { AdvLeaderboard } from '../../packages/widgets/src/leaderboard/adv-leaderboard.js';
-import type { AdvOptInEvent } from '../../packages/widgets/src/leaderboard/leaderboard.events.js';
+import type { AdvLeaderboard } from '@advocacy/widgets';
+import type { AdvOptInEvent } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-leaderboard.js';
 import { FakeApi, problem, type FakeAnswer, type FakeRequest } from '../helpers/fake-api.js';
 import { emptyLeaderboard, entry, leaderboard, leaderboardMeOutside, leaderboardNotOptedIn, weekLeaderboard } from '../helpers/fixtures/leaderboard.js';

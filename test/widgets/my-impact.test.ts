@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { expect } from '@open-wc/testing';
-import type { AdvMyImpact } from '../../packages/widgets/src/my-impact/adv-my-impact.js';
+import type { AdvMyImpact } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-my-impact.js';
 import { FakeApi, type FakeRequest, type FakeRoutes } from '../helpers/fake-api.js';
 import { leaderboard } from '../helpers/fixtures/leaderboard.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { expect } from '@open-wc/testing';
-import type { AdvProgramStats } from '../../packages/widgets/src/program-stats/adv-program-stats.js';
+import type { AdvProgramStats } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-program-stats.js';
 import { FakeApi, type FakeRequest } from '../helpers/fake-api.js';
 import { bigStats, emptyStats, publicStats, stats } from '../helpers/fixtures/stats.js';

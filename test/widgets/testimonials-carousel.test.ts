@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '@advocacy/widgets/define/adv-testimonials.js';
-import type { AdvTestimonials } from '../../packages/widgets/src/testimonials/adv-testimonials.js';
+import type { AdvTestimonials } from '@advocacy/widgets';
 import { FakeApi } from '../helpers/fake-api.js';
 import { publicTestimonial, testimonialsPage } from '../helpers/fixtures/testimonials.js';
 import { mountWidget, settled, unmountAll } from './helpers/mount.js';

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
 import '@advocacy/widgets/define/adv-testimonials.js';
-import type { AdvTestimonials } from '../../packages/widgets/src/testimonials/adv-testimonials.js';
+import type { AdvTestimonials } from '@advocacy/widgets';
 import { FakeApi } from '../helpers/fake-api.js';
 import { publicTestimonial, testimonialsPage } from '../helpers/fixtures/testimonials.js';
 import { XSS_TEXT_PAYLOADS, XSS_URL_PAYLOADS, xssRan } from '../helpers/xss-payloads.js';

@@ -14,9 +14,8 @@ import {
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { safeUrl } from '../base/safe-url.js';
-import { AdvErrorEvent } from '../events.js';
+import { AdvErrorEvent, AdvOptInEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
-import { AdvOptInEvent } from './leaderboard.events.js';
 import { styles } from './adv-leaderboard.styles.js';
 
 const PERIOD_LABELS: Record<Period, MessageKey> = {

@@ -21,8 +21,7 @@ import {
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { safeUrl } from '../base/safe-url.js';
-import { AdvErrorEvent } from '../events.js';
-import { AdvShareEvent } from './share-card.events.js';
+import { AdvErrorEvent, AdvShareEvent } from '../events.js';
 import { styles } from './adv-share-card.styles.js';
 
 export const DEFAULT_NETWORKS = 'linkedin x facebook bluesky mastodon whatsapp email';

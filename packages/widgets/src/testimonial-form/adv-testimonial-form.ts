@@ -16,9 +16,8 @@ import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { safeUrl } from '../base/safe-url.js';
-import { AdvErrorEvent } from '../events.js';
+import { AdvErrorEvent, AdvSubmitEvent, AdvWithdrawEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
-import { AdvSubmitEvent, AdvWithdrawEvent } from './adv-testimonial-form.events.js';
 import { styles } from './adv-testimonial-form.styles.js';
 
 type Field = 'quote' | 'role' | 'team' | 'location' | 'locale' | 'photoUrl' | 'consent';
