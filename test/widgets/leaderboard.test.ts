@@ -170,7 +170,7 @@ describe('<adv-leaderboard>', () => {
     expect(text(shadow.querySelector('caption'))).to.equal('Classement · Ce mois-ci');
     expect(text(shadow.querySelector('tfoot'))).to.contain('Votre rang (vous)');
     expect(shadow.querySelector('[role="radiogroup"]')!.getAttribute('aria-label')).to.equal('Période');
-    expect(text(shadow.querySelectorAll('tbody .points')[4]!)).to.equal('12 345');
+    expect(text(shadow.querySelectorAll('tbody .points')[0]!)).to.equal('1 280');
     unmountAll();
     const big = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboard({ items: [entry(1, 'Ana', { points: 2_450_000, shares: 99_999, clicks: 123_456 })] }) } });
     const cells = [...(await ready(big, html`<adv-leaderboard></adv-leaderboard>`, 'fr')).shadow.querySelectorAll('tbody td.num')].map(text);

@@ -30,8 +30,12 @@ export const styles = css`
   }
   /* The network and shares columns take what they need; the bars get the rest. */
   tr > :first-child,
-  .num {
+  th.num,
+  td.num {
     inline-size: 1%;
+  }
+  .bar-cell .num {
+    flex: none;
   }
   .num {
     white-space: nowrap;
