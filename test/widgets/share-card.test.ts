@@ -10,7 +10,7 @@ import type { AdvShareCard } from '@advocacy/widgets';
 import { MASTODON_INSTANCE_KEY } from '@advocacy/widgets';
 import type { AdvShareEvent } from '@advocacy/widgets';
 import { FakeApi, FAKE_API_URL, problem, type FakeAnswer, type FakeRoutes } from '../helpers/fake-api.js';
-import { CONTENT_ID, contentFixture, fixtureId, LINKEDIN_INTENT, shareFixture } from '../helpers/fixtures/content.js';
+import { CONTENT_ID, CONTENT_IMAGE_URL, contentFixture, fixtureId, LINKEDIN_INTENT, shareFixture } from '../helpers/fixtures/content.js';
 import { XSS_TEXT_PAYLOADS, XSS_URL_PAYLOADS, xssRan } from '../helpers/xss-payloads.js';
 import { runBaseSuite } from './helpers/base-suite.js';
 import { mountWidget, settled, unmountAll, type Mounted } from './helpers/mount.js';
@@ -125,7 +125,7 @@ describe('<adv-share-card>', () => {
     expect($<HTMLAnchorElement>(mounted, 'h3 a').href).to.equal('https://acme.example/careers/lyon');
     expect(textOf(mounted, '.summary')).to.contain('eight open roles');
     const image = $<HTMLImageElement>(mounted, 'img[part~="image"]');
-    expect(image.getAttribute('src')).to.equal('https://images.example/lyon.jpg');
+    expect(image.getAttribute('src')).to.equal(CONTENT_IMAGE_URL);
     expect(image.loading).to.equal('lazy');
     expect(image.getAttribute('width')).to.equal('1200');
     expect(image.getAttribute('height')).to.equal('628');
