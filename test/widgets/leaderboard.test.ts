@@ -132,7 +132,7 @@ describe('<adv-leaderboard>', () => {
   it('renders hostile names and teams as text, and no image for unsafe avatar URLs (initials instead)', async () => {
     const items = [
       ...XSS_TEXT_PAYLOADS.map((payload, index) => entry(index + 1, payload, { team: payload })),
-      ...XSS_URL_PAYLOADS.map((url, index) => entry(100 + index, `Zoé Ünal ${index}`, { avatarUrl: url })),
+      ...XSS_URL_PAYLOADS.map((url, index) => entry(100 + index, `Zoé Ünal-${index}`, { avatarUrl: url })),
     ];
     const api = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboard({ items, team: XSS_TEXT_PAYLOADS[1]! }) } });
     const { shadow } = await ready(api);

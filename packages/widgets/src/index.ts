@@ -12,7 +12,8 @@ export { AdvLoadEvent, AdvErrorEvent, AdvShareEvent, AdvOptInEvent, AdvSubmitEve
 export { AdvProvider } from './provider/adv-provider.js';
 export { AdvShareCard, DEFAULT_NETWORKS, MASTODON_INSTANCE_KEY, estimatedTrackedUrl } from './share-card/adv-share-card.js';
 export { AdvShareFeed } from './share-feed/adv-share-feed.js';
-export { AdvLeaderboard, initials } from './leaderboard/adv-leaderboard.js';
+export { AdvLeaderboard } from './leaderboard/adv-leaderboard.js';
+export { initials } from './base/avatar.js';
 export { AdvTestimonials } from './testimonials/adv-testimonials.js';
 export { AdvTestimonialForm } from './testimonial-form/adv-testimonial-form.js';
 export { AdvMyImpact, type MyImpact } from './my-impact/adv-my-impact.js';

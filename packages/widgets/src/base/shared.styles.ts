@@ -42,6 +42,9 @@ export const sharedStyles = css`
   .base {
     overflow-wrap: anywhere;
   }
+  [hidden] {
+    display: none !important;
+  }
   :focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;

@@ -13,6 +13,7 @@ import {
   type ResourceStore,
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
+import { hideBrokenImage, initials } from '../base/avatar.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvOptInEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
@@ -33,16 +34,6 @@ const COLUMNS: [MessageKey, string][] = [
   ['leaderboardClicks', 'num extra'],
 ];
 
-/** Up to two letters standing in for a missing or refused avatar (whole code points, so emoji and accents survive). */
-export function initials(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => [...word][0] ?? '')
-    .join('')
-    .toLocaleUpperCase();
-}
 
 /**
  * Ranks the organisation's opted-in ambassadors for a period, highlights the
@@ -160,7 +151,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
         <span class="who">
           <span class="avatar" part="avatar" aria-hidden="true"
             >${initials(entry.displayName)}${src
-              ? html`<img src=${src} alt="" width="32" height="32" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hide} />`
+              ? html`<img src=${src} alt="" width="32" height="32" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBrokenImage} />`
               : nothing}</span
           >
           <span class="name"
@@ -259,6 +250,3 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
   };
 }
 
-function hide(event: Event): void {
-  (event.currentTarget as HTMLElement).hidden = true;
-}

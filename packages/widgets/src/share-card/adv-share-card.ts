@@ -20,6 +20,7 @@ import {
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorMessageKey } from '../base/error-message.js';
+import { hideBrokenImage } from '../base/avatar.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvShareEvent } from '../events.js';
 import { styles } from './adv-share-card.styles.js';
@@ -239,7 +240,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
     const blocked = this._busy || check.over;
     const described = ['count', 'disclosure', edited ? '' : 'nudge'].join(' ').trim();
     return html`<article part="card" class="card" tabindex="-1" aria-labelledby="title">
-      ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" width="1200" height="628" @error=${this.#hideImage} />` : nothing}
+      ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" width="1200" height="628" referrerpolicy="no-referrer" @error=${hideBrokenImage} />` : nothing}
       <div class="body">
         <h3 id="title" class="title" lang=${content.locale} dir="auto">${link ? html`<a href=${link} target="_blank" rel="noopener noreferrer">${content.title}</a>` : content.title}</h3>
         ${content.summary ? html`<p class="summary muted" lang=${content.locale} dir="auto">${content.summary}</p>` : nothing}
@@ -332,11 +333,6 @@ export class AdvShareCard extends AdvDataElement<Content> {
       ${key === 'errorTitle' ? nothing : html`<p>${this.l.t(key)}</p>`}
     </div>`;
   }
-
-  /** A broken image goes rather than showing the browser's broken-image icon. */
-  #hideImage = (event: Event): void => {
-    (event.target as HTMLElement).style.display = 'none';
-  };
 
   #choose = (event: Event): void => {
     this.network = (event.target as HTMLInputElement).value as Network;

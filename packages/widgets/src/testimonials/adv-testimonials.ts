@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { createTestimonialsStore, type AdvClient, type PublicTestimonial, type PublicTestimonialQuery, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { canonicalLocale } from '../base/localize.js';
+import { hideBrokenImage, initials } from '../base/avatar.js';
 import { safeUrl } from '../base/safe-url.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-testimonials.styles.js';
@@ -10,17 +11,6 @@ import { styles } from './adv-testimonials.styles.js';
 type Page = { items: PublicTestimonial[]; nextCursor: string | null };
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-
-/** First letters of the first and last words of a name, for a photo-less author. */
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words.length && words[0] ? [words[0], words.length > 1 ? words.at(-1)! : ''].map((word) => [...word][0] ?? '').join('').toLocaleUpperCase() : '';
-}
-
-/** A photo that fails to load leaves its initials showing, not a broken-image icon. */
-const hideImage = (event: Event): void => {
-  (event.target as HTMLElement).hidden = true;
-};
 
 const chevron = html`<svg class="chevron" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true"><path d="M12.5 4 6.5 10l6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
 
@@ -146,7 +136,7 @@ export class AdvTestimonials extends AdvDataElement<Page> {
       <blockquote part="quote">${item.quote}</blockquote>
       <figcaption part="author">
         <span part="photo" class="photo" aria-hidden="true"
-          >${initials(item.authorName)}${photo ? html`<img src=${photo} alt="" width="48" height="48" loading="lazy" decoding="async" @error=${hideImage} />` : nothing}</span
+          >${initials(item.authorName)}${photo ? html`<img src=${photo} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBrokenImage} />` : nothing}</span
         >
         <span class="who">
           <span class="name">${item.authorName}</span>
