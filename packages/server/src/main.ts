@@ -26,7 +26,7 @@ function existingSites(): StaticSite[] {
   const candidates: StaticSite[] = [
     { prefix: '/demo/', root: resolve('demo'), label: 'Demo pages', description: 'The demo intranet and career site.' },
     { prefix: '/cdn/', root: widgets ? join(widgets, 'dist/cdn') : '', entry: 'advocacy.js', label: 'Widget bundle', description: 'advocacy.js, one script that registers every widget, and per-widget entries.' },
-    { prefix: '/themes/', root: themes ?? '', entry: 'light.css', label: 'Themes', description: 'light.css, dark.css and high-contrast.css.' },
+    { prefix: '/themes/', root: themes ?? '', entry: 'light.css', label: 'Themes', description: 'light.css, dark.css, high-contrast.css and auto.css (follows the system setting).' },
     { prefix: '/storybook/', root: resolve('storybook-static'), label: 'Storybook', description: 'Every widget in every state (built by npm run build-storybook).' },
   ];
   return candidates.filter((site) => site.root !== '' && existsSync(site.root));
