@@ -1,0 +1,124 @@
+// Builds a small entry exactly as rollup.config.mjs builds the CDN bundle
+// (the same plugins, terser options and output format, read from the config
+// itself), so a floor measured beside advocacy.js is built the same way.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup, type OutputOptions, type Plugin } from 'rollup';
+import { loadConfigFile } from 'rollup/loadConfigFile';
+
+export const CDN_DIR = 'packages/widgets/dist/cdn';
+
+/** Runs `npm run build` when the CDN bundle is missing. */
+export function ensureCdnBuilt(): void {
+  if (existsSync(join(CDN_DIR, 'advocacy.js'))) return;
+  console.log(`No ${CDN_DIR}/advocacy.js: running npm run build…`);
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+export interface Sizes {
+  minified: number;
+  gzip: number;
+  brotli: number;
+}
+
+/** Minified, gzip -9 and brotli -11 bytes, as scripts/size.mjs counts them. */
+export function sizesOf(source: Buffer | string): Sizes {
+  const bytes = typeof source === 'string' ? Buffer.from(source) : source;
+  return {
+    minified: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+export function sizesOfFile(path: string): Sizes {
+  return sizesOf(readFileSync(path));
+}
+
+const ENTRY_ID = '\0bench-entry';
+
+/** The entry's source as a virtual module: its imports resolve from the repository root. */
+function virtualEntry(source: string): Plugin {
+  return {
+    name: 'bench-entry',
+    resolveId: (id) => (id === ENTRY_ID ? ENTRY_ID : null),
+    load: (id) => (id === ENTRY_ID ? source : null),
+  };
+}
+
+/**
+ * Builds `source` (an ES module) with the plugins of rollup.config.mjs's
+ * advocacy.js bundle, minus the one that writes the SRI manifest, into a new
+ * temporary folder. Returns the path of the written file.
+ */
+export async function buildLikeCdn(source: string, fileName: string): Promise<string> {
+  const { options, warnings } = await loadConfigFile(resolve('rollup.config.mjs'), {});
+  warnings.flush();
+  const cdn = options.find((config) => config.output.some((output) => output.file?.endsWith('/advocacy.js')));
+  const cdnOutput = cdn?.output[0];
+  if (!cdn || !cdnOutput) throw new Error('rollup.config.mjs has no advocacy.js bundle');
+  const plugins = (cdn.plugins ?? []).filter((plugin): plugin is Plugin => Boolean(plugin) && (plugin as Plugin).name !== 'subresource-integrity');
+  const dir = await mkdtemp(join(tmpdir(), 'adv-bench-'));
+  const file = join(dir, fileName);
+  const bundle = await rollup({ ...cdn, input: ENTRY_ID, plugins: [virtualEntry(source), ...plugins] });
+  try {
+    const output: OutputOptions = { ...cdnOutput, file };
+    await bundle.write(output);
+  } finally {
+    await bundle.close();
+  }
+  return file;
+}
+
+/** What every Lit widget kit ships at least: Lit, nanostores and zod/mini, each really used. */
+export const FLOOR_ENTRY = `
+import { LitElement, html, css } from 'lit';
+import { atom } from 'nanostores';
+import * as z from 'zod/mini';
+
+const Greeting = z.object({ name: z.string(), count: z.number() });
+const $greeting = atom({ name: 'world', count: 0 });
+
+export class BenchFloor extends LitElement {
+  static styles = css\`:host { display: block; color: var(--bench-color, inherit); }\`;
+  static properties = { data: { state: true } };
+  connectedCallback() {
+    super.connectedCallback();
+    this.unsubscribe = $greeting.subscribe((value) => { this.data = Greeting.parse(value); });
+  }
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+  }
+  render() {
+    return html\`<p>Hello \${this.data?.name} (\${this.data?.count})</p>\`;
+  }
+}
+customElements.define('bench-floor', BenchFloor);
+`;
+
+/**
+ * The render floor: a trivial Lit element rendering static text, which
+ * announces its first render with the same event the widgets use.
+ */
+export const LIT_HELLO_ENTRY = `
+import { LitElement, html, css } from 'lit';
+
+class BenchHello extends LitElement {
+  static styles = css\`:host { display: block; }\`;
+  render() {
+    return html\`<p>Hello, world</p>\`;
+  }
+  firstUpdated() {
+    this.dispatchEvent(new Event('adv-load', { bubbles: true, composed: true }));
+  }
+}
+customElements.define('bench-hello', BenchHello);
+`;
