@@ -113,6 +113,7 @@ function cdnBundle(input, fileName) {
 export default [
   packageBuild('packages/sdk', ['index.ts', 'browser.ts', 'contract/index.ts', 'share/index.ts']),
   packageBuild(widgetsDir, ['index.ts', 'cdn.ts', ...defineFiles.map((file) => `define/${file}`)]),
+  packageBuild('packages/react', ['index.ts']),
   cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.js'),
   // The SDK's browser entry alone, measured by npm run size against its own budget.
   cdnBundle('packages/sdk/dist/browser.js', 'advocacy-sdk.js'),

@@ -1,0 +1,16 @@
+import React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import { AdvMyImpact as AdvMyImpactElement, type AdvErrorEvent, type AdvLoadEvent } from '@advocacy/widgets';
+import '@advocacy/widgets/define/adv-my-impact.js';
+
+/** `<adv-my-impact>`: the caller's readers, shares, points, rank and reach. */
+export const AdvMyImpact = createComponent({
+  react: React,
+  tagName: 'adv-my-impact',
+  elementClass: AdvMyImpactElement,
+  displayName: 'AdvMyImpact',
+  events: {
+    onAdvLoad: 'adv-load' as EventName<AdvLoadEvent>,
+    onAdvError: 'adv-error' as EventName<AdvErrorEvent>,
+  },
+});

@@ -1,0 +1,16 @@
+import React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import { AdvProgramStats as AdvProgramStatsElement, type AdvErrorEvent, type AdvLoadEvent } from '@advocacy/widgets';
+import '@advocacy/widgets/define/adv-program-stats.js';
+
+/** `<adv-program-stats>`: the programme's figures; `public` reads the public totals with a publishable key. */
+export const AdvProgramStats = createComponent({
+  react: React,
+  tagName: 'adv-program-stats',
+  elementClass: AdvProgramStatsElement,
+  displayName: 'AdvProgramStats',
+  events: {
+    onAdvLoad: 'adv-load' as EventName<AdvLoadEvent>,
+    onAdvError: 'adv-error' as EventName<AdvErrorEvent>,
+  },
+});
