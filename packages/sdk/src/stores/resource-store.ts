@@ -26,12 +26,18 @@ export function toAdvError(error: unknown): AdvError {
  * A nanostores atom that loads `load()` when its first subscriber arrives,
  * offers `refresh()`, cancels its request when the last subscriber leaves,
  * and never stays `loading` after a failure.
+ *
+ * `initialData` is data the page already has (rendered on the server, for
+ * instance): the store starts `ready` with it and its first subscriber does
+ * not load; `refresh()` and any later mount do.
  */
-export function createResourceStore<T>(load: (signal: AbortSignal) => Promise<T>): ResourceStore<T> {
-  const $state = atom<ResourceState<T>>({ status: 'idle' });
+export function createResourceStore<T>(load: (signal: AbortSignal) => Promise<T>, initialData?: T): ResourceStore<T> {
+  const $state = atom<ResourceState<T>>(initialData === undefined ? { status: 'idle' } : { status: 'ready', data: initialData });
   let inFlight: AbortController | undefined;
+  let fresh = initialData !== undefined;
 
   const run = async (): Promise<void> => {
+    fresh = false;
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
@@ -49,7 +55,8 @@ export function createResourceStore<T>(load: (signal: AbortSignal) => Promise<T>
   };
 
   onMount($state, () => {
-    void run();
+    if (fresh) fresh = false;
+    else void run();
     return () => {
       const controller = inFlight;
       inFlight = undefined;

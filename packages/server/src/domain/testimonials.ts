@@ -1,5 +1,6 @@
-import type { PublicTestimonial, Testimonial, TestimonialStatus } from '@advocacy/sdk/contract';
-import type { Queryable } from '../db/db.js';
+import type { PublicTestimonial, PublicTestimonialQuery, Testimonial, TestimonialStatus } from '@advocacy/sdk/contract';
+import type { Queryable, SqlParam } from '../db/db.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { HttpProblem } from '../http/problem.js';
 
 export interface TestimonialRow {
@@ -65,6 +66,41 @@ export function toPublicTestimonial(row: TestimonialRow): PublicTestimonial {
     photoUrl: row.photo_url,
     tags: row.tags,
     approvedAt: (row.moderated_at ?? row.created_at).toISOString(),
+  };
+}
+
+/** A page of approved testimonials, newest approval first: `GET /v1/testimonials` and the server-rendered career page. */
+export async function listPublicTestimonials(
+  db: Queryable,
+  organisationId: string,
+  query: PublicTestimonialQuery & { limit: number },
+): Promise<{ items: PublicTestimonial[]; nextCursor: string | null }> {
+  const where = [`organisation_id = $1`, `status = 'approved'`];
+  const params: SqlParam[] = [organisationId];
+  const add = (condition: (placeholder: string) => string, value: SqlParam): void => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (query.team) add((p) => `lower(team) = lower(${p})`, query.team);
+  if (query.location) add((p) => `lower(location) = lower(${p})`, query.location);
+  if (query.locale) add((p) => `(lower(locale) = lower(${p}) OR lower(locale) LIKE lower(${p}) || '-%')`, query.locale);
+  if (query.tag) add((p) => `${p} = ANY(tags)`, query.tag);
+  const after = decodeCursor(query.cursor, 2);
+  if (after) {
+    params.push(String(after[0]), String(after[1]));
+    where.push(`(moderated_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(query.limit + 1);
+  const { rows } = await db.query<TestimonialRow & { cursor_at: string }>(
+    `SELECT ${TESTIMONIAL_COLUMNS}, ${cursorTimestamp('moderated_at')} AS cursor_at FROM testimonials
+      WHERE ${where.join(' AND ')} ORDER BY moderated_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toPublicTestimonial),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursor_at, last.id]) : null,
   };
 }
 

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { routes, type Testimonial } from '@advocacy/sdk/contract';
 import { principalLabel, type AdminPrincipal } from '../auth/principal.js';
-import type { SqlParam } from '../db/db.js';
 import { writeAudit } from '../domain/audit-log.js';
 import { loadOrganisationSettings } from '../domain/organisations.js';
 import {
   consentTextFor,
   cursorTimestamp,
   findTestimonial,
+  listPublicTestimonials,
   moderationMove,
   TESTIMONIAL_COLUMNS,
   testimonialNotFound,
   testimonialWithdrawn,
-  toPublicTestimonial,
   toTestimonial,
   type ModerationDecision,
   type TestimonialRow,
@@ -29,36 +28,10 @@ export const testimonialRoutes: FastifyPluginAsync<ServerContext> = async (app, 
   const { db } = ctx;
 
   registerRoute(app, ctx, routes.listTestimonials, async ({ query, principal, reply }) => {
-    const where = [`organisation_id = $1`, `status = 'approved'`];
-    const params: SqlParam[] = [principal.organisationId];
-    const add = (condition: (placeholder: string) => string, value: SqlParam): void => {
-      params.push(value);
-      where.push(condition(`$${params.length}`));
-    };
-    if (query.team) add((p) => `lower(team) = lower(${p})`, query.team);
-    if (query.location) add((p) => `lower(location) = lower(${p})`, query.location);
-    if (query.locale) add((p) => `(lower(locale) = lower(${p}) OR lower(locale) LIKE lower(${p}) || '-%')`, query.locale);
-    if (query.tag) add((p) => `${p} = ANY(tags)`, query.tag);
-    const after = decodeCursor(query.cursor, 2);
-    if (after) {
-      params.push(String(after[0]), String(after[1]));
-      where.push(`(moderated_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(query.limit + 1);
-    const { rows } = await db.query<PagedRow>(
-      `SELECT ${TESTIMONIAL_COLUMNS}, ${cursorTimestamp('moderated_at')} AS cursor_at FROM testimonials
-        WHERE ${where.join(' AND ')} ORDER BY moderated_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
     // A withdrawal must be gone from the very next read: no browser or shared cache may keep the list.
     // The list is one indexed range read, cheap enough to serve every time.
     reply.header('cache-control', 'no-store');
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toPublicTestimonial),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursor_at, last.id]) : null,
-    };
+    return listPublicTestimonials(db, principal.organisationId, query);
   });
 
   registerRoute(app, ctx, routes.getConsent, async ({ query, principal }) => {

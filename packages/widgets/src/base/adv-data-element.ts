@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AdvClient, AdvError, ResourceState, ResourceStore } from '@advocacy/sdk';
+import { createResourceStore, type AdvClient, type AdvError, type ResourceState, type ResourceStore } from '@advocacy/sdk';
 import { clientContext } from '../context.js';
 import { AdvErrorEvent, AdvLoadEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
@@ -23,6 +23,12 @@ import { sharedStyles } from './shared.styles.js';
  *
  * A refresh keeps the previous data on screen (busy, then updated); a failed
  * refresh keeps it too, under a notice with a retry button.
+ *
+ * Server rendering and hydration: `initialData` (a property, or JSON in a
+ * `<script type="application/json">` child, as `@advocacy/widgets/ssr`
+ * writes it) is shown at once as the ready state for the key attributes it
+ * came with, without a request and without a client; the API is asked only
+ * when a key attribute changes or `refresh()` is called.
  */
 export abstract class AdvDataElement<T> extends AdvElement {
   static override styles = [AdvElement.styles, sharedStyles];
@@ -34,12 +40,21 @@ export abstract class AdvDataElement<T> extends AdvElement {
   @state()
   protected client: AdvClient | undefined;
 
+  /**
+   * Data the page already has for the current key attributes (rendered on the
+   * server): shown as the ready state without a request. Without it, a
+   * `<script type="application/json">` child is read when the widget connects.
+   */
+  @property({ attribute: false }) initialData: T | undefined;
+
   protected readonly l = new LocalizeController(this, () => this.client?.options.locale);
   protected readonly resource = new ResourceController<T>(this);
 
   #storeClient: AdvClient | undefined;
   #storeKey: string | undefined;
   #announced: ResourceState<T>['status'] = 'idle';
+  /** `initialData` and the store key it belongs to, until a store with a client has taken it. */
+  #seed: { key: string; data: T } | undefined;
 
   /** The store for the current client and key attributes. */
   protected abstract createStore(client: AdvClient): ResourceStore<T>;
@@ -60,13 +75,70 @@ export abstract class AdvDataElement<T> extends AdvElement {
     return this.resource.refresh();
   }
 
+  /**
+   * Validates data found in a `<script type="application/json">` child; a
+   * widget that can start from server-rendered data overrides it. Undefined
+   * (the default) ignores the script.
+   */
+  protected parseInitialData(_json: unknown): T | undefined {
+    return undefined;
+  }
+
+  override connectedCallback(): void {
+    if (!this.hasUpdated && this.initialData === undefined) this.#readInitialData();
+    super.connectedCallback();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const declarative = this.shadowRoot !== null;
+    const root = super.createRenderRoot();
+    if (!declarative || !(root instanceof ShadowRoot)) return root;
+    if ((this as { _$needsHydration?: boolean })._$needsHydration) {
+      // Hydrating (the page loaded lit-element-hydrate-support): the server's DOM stays. Its <style> element
+      // may be blocked by the page's CSP (style-src without the widget's hash): adopt the same styles too.
+      adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    } else {
+      // Server-rendered, but no hydration support on the page: render afresh rather than beside the old DOM.
+      root.replaceChildren();
+    }
+    return root;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const key = JSON.stringify(this.storeKey() ?? null);
-    if (this.client === this.#storeClient && key === this.#storeKey) return;
+    const seeded = changed.has('initialData') && this.initialData !== undefined;
+    if (seeded) this.#seed = { key, data: this.initialData! };
+    if (!seeded && this.client === this.#storeClient && key === this.#storeKey) return;
     this.#storeClient = this.client;
     this.#storeKey = key;
-    this.resource.setStore(this.client ? this.createStore(this.client) : undefined);
+    // Other key attributes: the page's data no longer applies.
+    if (this.#seed && this.#seed.key !== key) this.#seed = undefined;
+    const seed = this.#seed?.data;
+    if (this.client) {
+      this.#seed = undefined; // taken: a later change of client loads from the API
+      this.resource.setStore(seed === undefined ? this.createStore(this.client) : this.createSeededStore(this.client, seed));
+    } else {
+      // No client yet (on the server, or before the provider): the data alone, ready.
+      this.resource.setStore(seed === undefined ? undefined : createResourceStore(async () => seed, seed));
+    }
+  }
+
+  /**
+   * The store for the current key attributes, starting ready with `data` (no
+   * first request). The default loads through `createStore()` only when
+   * refreshed; a widget whose store factory takes initial data overrides it.
+   */
+  protected createSeededStore(client: AdvClient, data: T): ResourceStore<T> {
+    let store: ResourceStore<T> | undefined;
+    return createResourceStore(async () => {
+      store ??= this.createStore(client);
+      await store.refresh();
+      // `.value` reads without mounting the store (which would load it again).
+      const { status, data: loaded, error } = store.value ?? { status: 'idle' as const };
+      if (status === 'ready' && loaded !== undefined) return loaded;
+      throw error ?? new Error('Loading failed.');
+    }, data);
   }
 
   protected override render(): TemplateResult {
@@ -132,4 +204,15 @@ export abstract class AdvDataElement<T> extends AdvElement {
   #retry = (): void => {
     void this.refresh();
   };
+
+  #readInitialData(): void {
+    const script = [...this.children].find((child) => child.localName === 'script' && child.getAttribute('type') === 'application/json');
+    if (!script?.textContent) return;
+    try {
+      const data = this.parseInitialData(JSON.parse(script.textContent));
+      if (data !== undefined) this.initialData = data;
+    } catch {
+      // Not JSON: load from the API as usual.
+    }
+  }
 }

@@ -1,6 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createTestimonialsStore, type AdvClient, type PublicTestimonial, type PublicTestimonialQuery, type ResourceStore } from '@advocacy/sdk';
+import {
+  createResourceStore,
+  createTestimonialsStore,
+  routes,
+  type AdvClient,
+  type PublicTestimonial,
+  type PublicTestimonialQuery,
+  type ResourceStore,
+} from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { canonicalLocale } from '../base/localize.js';
 import { hideBrokenImage, initials } from '../base/avatar.js';
@@ -8,7 +16,8 @@ import { safeUrl } from '../base/safe-url.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-testimonials.styles.js';
 
-type Page = { items: PublicTestimonial[]; nextCursor: string | null };
+export type TestimonialsPage = { items: PublicTestimonial[]; nextCursor: string | null };
+type Page = TestimonialsPage;
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
@@ -18,6 +27,9 @@ const chevron = html`<svg class="chevron" viewBox="0 0 20 20" width="20" height=
  * Employee testimonials for a career page, as a grid, a list or a carousel
  * (the WAI-ARIA APG carousel pattern: it rotates only with `autoplay`, never
  * under reduced motion, and pauses on hover and focus). A publishable key is enough.
+ * Renders on the server too (`@advocacy/widgets/ssr`): the page then carries
+ * the testimonials as JSON in a `<script type="application/json">` child, and
+ * the widget hydrates from it without a request.
  * @tagname adv-testimonials
  * @summary Approved employee testimonials, filtered by team, location, language and tag.
  * @slot empty - Shown when no testimonial matches.
@@ -72,6 +84,18 @@ export class AdvTestimonials extends AdvDataElement<Page> {
     return createTestimonialsStore(client, this.storeKey());
   }
 
+  /** Server-rendered testimonials: ready at once, loaded from the API only on refresh(). */
+  protected override createSeededStore(client: AdvClient, data: Page): ResourceStore<Page> {
+    const query = this.storeKey();
+    return createResourceStore((signal) => client.testimonials.list(query, { signal }), data);
+  }
+
+  /** The JSON the server rendered, checked against the same schema as an API response. */
+  protected override parseInitialData(json: unknown): Page | undefined {
+    const parsed = routes.listTestimonials.responses[200].safeParse(json);
+    return parsed.success ? parsed.data : undefined;
+  }
+
   /** The filters sent to the API; the `locale` attribute is both the widget's language and a filter. */
   protected storeKey(): PublicTestimonialQuery {
     const limit = Math.floor(this.limit ?? 0);
@@ -89,10 +113,13 @@ export class AdvTestimonials extends AdvDataElement<Page> {
   }
 
   override connectedCallback(): void {
+    // Server-rendered: the first render must match the server's, which assumed motion; read the setting after it.
+    const hydrating = !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
     this.#motion = matchMedia(REDUCED_MOTION);
     this.#motion.addEventListener('change', this.#motionChanged);
-    this.reducedMotion = this.#motion.matches;
+    if (hydrating) void this.updateComplete.then(this.#motionChanged);
+    else this.reducedMotion = this.#motion.matches;
   }
 
   override disconnectedCallback(): void {
