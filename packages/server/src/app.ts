@@ -10,6 +10,7 @@ import type { Db } from './db/db.js';
 import { ClickRecorder } from './domain/click-recorder.js';
 import { installErrorHandling } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
+import { careerPageRoutes } from './routes/career-page.js';
 import { contentRoutes } from './routes/content.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
@@ -117,6 +118,8 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     }
     if (settings.demoMode) await api.register(demoRoutes, context);
   });
+  // The demo career site: server-rendered HTML, outside the JSON API (no CORS, no API rate limits).
+  if (settings.demoMode) await app.register(careerPageRoutes, context);
   // Tracked links: followed by browsers, never fetched cross-origin, so no CORS; a looser per-IP limit,
   // since many readers share one office or carrier address. Kept lean: it is the hottest path.
   await app.register(async (links) => {

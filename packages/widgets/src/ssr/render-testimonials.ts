@@ -38,8 +38,6 @@ export interface TestimonialsRenderOptions {
   lang?: string;
   /** `id` of the element, for the page's labels and scripts. */
   id?: string;
-  /** Accessible name of the element's region, if the page wants one. */
-  label?: string;
 }
 
 /**
@@ -79,11 +77,10 @@ export async function testimonialsStyleHash(): Promise<string> {
  */
 export function renderTestimonials(options: TestimonialsRenderOptions): string {
   const limit = options.limit === undefined ? undefined : String(options.limit);
-  // A server-only template for the host: no hydration markers around it (the page is not a Lit template);
-  // the widget's shadow root inside is rendered hydratable.
+  // `.initialData` renders the ready state on the server (a server-only template cannot bind properties).
   const element = collectResultSync(
     render(
-      html`<adv-testimonials id=${ifDefined(options.id)} aria-label=${ifDefined(options.label)} layout=${options.layout ?? 'grid'} team=${ifDefined(options.team || undefined)} location=${ifDefined(options.location || undefined)} locale=${ifDefined(options.locale || undefined)} tag=${ifDefined(options.tag || undefined)} limit=${ifDefined(limit)} lang=${ifDefined(options.locale ? undefined : options.lang)} .initialData=${options.data}></adv-testimonials>`,
+      html`<adv-testimonials id=${ifDefined(options.id)} layout=${options.layout ?? 'grid'} team=${ifDefined(options.team || undefined)} location=${ifDefined(options.location || undefined)} locale=${ifDefined(options.locale || undefined)} tag=${ifDefined(options.tag || undefined)} limit=${ifDefined(limit)} lang=${ifDefined(options.locale ? undefined : options.lang)} .initialData=${options.data}></adv-testimonials>`,
     ),
   );
   // The page around the element is not a Lit template: drop the markers of the one-element template above
@@ -92,5 +89,10 @@ export function renderTestimonials(options: TestimonialsRenderOptions): string {
   const close = element.lastIndexOf('</adv-testimonials>');
   if (start < 0 || close < 0) throw new Error('@lit-labs/ssr did not render <adv-testimonials>.');
   const json = `<script type="application/json">${scriptSafeJson(options.data)}</script>`;
-  return `${element.slice(start, close)}${json}</adv-testimonials>`;
+  // Unset attributes leave their spaces behind in the opening tag: rebuild it from its attributes (values
+  // are quoted and escaped by the renderer, so they hold no quote or angle bracket).
+  const openEnd = element.indexOf('>', start) + 1;
+  const attributes = element.slice(start + '<adv-testimonials'.length, openEnd - 1).match(/[^\s=]+(?:="[^"]*")?/g) ?? [];
+  const opening = `<adv-testimonials${attributes.map((attribute) => ` ${attribute}`).join('')}>`;
+  return `${opening}${element.slice(openEnd, close)}${json}</adv-testimonials>`;
 }
