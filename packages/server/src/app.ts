@@ -15,6 +15,7 @@ import { contentRoutes } from './routes/content.js';
 import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { intranetPageRoutes } from './routes/intranet-page.js';
 import { leaderboardRoutes } from './routes/leaderboard.js';
 import { meRoutes } from './routes/me.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -120,6 +121,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   });
   // The demo career site: server-rendered HTML, outside the JSON API (no CORS, no API rate limits).
   if (settings.demoMode) await app.register(careerPageRoutes, context);
+  if (settings.demoMode) await app.register(intranetPageRoutes);
   // Tracked links: followed by browsers, never fetched cross-origin, so no CORS; a looser per-IP limit,
   // since many readers share one office or carrier address. Kept lean: it is the hottest path.
   await app.register(async (links) => {

@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { DEMO_ORGANISATION } from '../demo/demo-data.js';
+import { escapeHtml } from '../http/html.js';
+
+/**
+ * The Content Security Policy of the demo intranet: the strictest a host
+ * page can run the widgets under (docs/csp.md explains every directive).
+ * Scripts run only from the nonce'd module and what it imports
+ * ('strict-dynamic'); markup reaches the DOM only through Lit's Trusted
+ * Types policy; styles come only from files and Lit's constructable
+ * stylesheets; the page calls only its own origin, where the API is.
+ */
+export function strictCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' https: data:",
+    "font-src 'self'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+type Lang = 'en' | 'fr';
+
+const STRINGS = {
+  en: {
+    title: `${DEMO_ORGANISATION.name} intranet — Advocacy Kit demo`,
+    skip: 'Skip to main content',
+    intranet: 'Intranet',
+    language: 'Language',
+    identity: 'Demo identity',
+    actAs: 'Act as',
+    loadingPeople: 'Loading the demo employees…',
+    heading: 'Good morning! Here is what is new at Northwind',
+    intro: 'Pick stories to share with your network: every share gets its own tracked link, and each reader it brings adds to your points.',
+    feed: 'Share the latest news',
+    side: 'Your advocacy',
+    yourImpact: 'Your impact',
+    leaderboard: 'Top ambassadors',
+    programme: 'Our programme',
+    stories: 'What colleagues tell candidates',
+    story: 'Tell candidates about your work',
+    storyIntro: 'Your words can appear on the career site, once a moderator approves them. You can withdraw them at any time.',
+    footer: 'Demo data of a fictional company. Everything here runs on this server.',
+    careers: 'Career site',
+    start: 'Start page',
+  },
+  fr: {
+    title: `Intranet ${DEMO_ORGANISATION.name} — démo Advocacy Kit`,
+    skip: 'Aller au contenu principal',
+    intranet: 'Intranet',
+    language: 'Langue',
+    identity: 'Identité de démonstration',
+    actAs: 'Agir en tant que',
+    loadingPeople: 'Chargement des employés de démonstration…',
+    heading: 'Bonjour ! Voici les nouveautés chez Northwind',
+    intro: 'Choisissez les articles à partager avec votre réseau : chaque partage reçoit son propre lien suivi, et chaque lecteur qu’il amène vous rapporte des points.',
+    feed: 'Partagez les dernières actualités',
+    side: 'Votre engagement',
+    yourImpact: 'Votre impact',
+    leaderboard: 'Meilleurs ambassadeurs',
+    programme: 'Notre programme',
+    stories: 'Ce que vos collègues racontent aux candidats',
+    story: 'Parlez de votre travail aux candidats',
+    storyIntro: 'Vos mots peuvent paraître sur le site carrières, après validation par un modérateur. Vous pouvez les retirer à tout moment.',
+    footer: 'Données de démonstration d’une entreprise fictive. Tout fonctionne sur ce serveur.',
+    careers: 'Site carrières',
+    start: 'Page d’accueil',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+const LANGUAGES: readonly { lang: Lang; name: string }[] = [
+  { lang: 'en', name: 'English' },
+  { lang: 'fr', name: 'Français' },
+];
+
+/** `?lang=fr` picks French; anything else (or nothing) is English. */
+function pickLang(query: unknown): Lang {
+  const lang = (query as { lang?: unknown } | undefined)?.lang;
+  return lang === 'fr' ? 'fr' : 'en';
+}
+
+/**
+ * The page. No inline style or script but the nonce'd module; the widgets
+ * stay empty (busy) until that module has an employee token for them.
+ */
+export function renderIntranetPage(lang: Lang, nonce: string): string {
+  const t = STRINGS[lang];
+  const e = escapeHtml;
+  const languages = LANGUAGES.map(
+    (option) =>
+      `<li><a href="?lang=${option.lang}" lang="${option.lang}" hreflang="${option.lang}"${option.lang === lang ? ' aria-current="true"' : ''}>${e(option.name)}</a></li>`,
+  ).join('');
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${e(t.title)}</title>
+<link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/themes/auto.css">
+<link rel="stylesheet" href="/demo/demo.css">
+<script type="module" nonce="${nonce}" src="/demo/intranet.js"></script>
+</head>
+<body class="intranet">
+<a class="skip-link" href="#main">${e(t.skip)}</a>
+<header class="masthead">
+  <div class="masthead-inner">
+    <p class="brand"><span class="brand-mark" aria-hidden="true">${e(DEMO_ORGANISATION.name.charAt(0))}</span><span class="brand-name" id="organisation-name">${e(DEMO_ORGANISATION.name)}</span> <span class="brand-section">${e(t.intranet)}</span></p>
+    <div class="identity" role="group" aria-labelledby="identity-label">
+      <span id="identity-label" class="visually-hidden">${e(t.identity)}</span>
+      <label for="employee">${e(t.actAs)}</label>
+      <select id="employee" name="employee" disabled><option value="">${e(t.loadingPeople)}</option></select>
+    </div>
+    <nav class="languages" aria-label="${e(t.language)}"><ul>${languages}</ul></nav>
+  </div>
+  <p id="identity-status" class="identity-status" role="status"></p>
+  <p id="identity-problem" class="identity-problem" role="alert" hidden></p>
+</header>
+<main id="main" tabindex="-1">
+  <div class="intro">
+    <h1>${e(t.heading)}</h1>
+    <p>${e(t.intro)}</p>
+  </div>
+  <adv-provider id="provider">
+    <div class="columns">
+      <section class="feed" aria-labelledby="feed-heading">
+        <h2 id="feed-heading">${e(t.feed)}</h2>
+        <adv-share-feed limit="6"></adv-share-feed>
+      </section>
+      <aside class="side" aria-label="${e(t.side)}">
+        <section aria-labelledby="impact-heading">
+          <h2 id="impact-heading">${e(t.yourImpact)}</h2>
+          <adv-my-impact period="month"></adv-my-impact>
+        </section>
+        <section aria-labelledby="leaderboard-heading">
+          <h2 id="leaderboard-heading">${e(t.leaderboard)}</h2>
+          <adv-leaderboard period="month" limit="10"></adv-leaderboard>
+        </section>
+        <section aria-labelledby="programme-heading">
+          <h2 id="programme-heading">${e(t.programme)}</h2>
+          <adv-program-stats period="month"></adv-program-stats>
+        </section>
+      </aside>
+    </div>
+    <section class="stories" aria-labelledby="stories-heading">
+      <h2 id="stories-heading">${e(t.stories)}</h2>
+      <adv-testimonials layout="carousel" limit="6"></adv-testimonials>
+    </section>
+    <section class="story" aria-labelledby="story-heading">
+      <h2 id="story-heading">${e(t.story)}</h2>
+      <p>${e(t.storyIntro)}</p>
+      <adv-testimonial-form></adv-testimonial-form>
+    </section>
+  </adv-provider>
+</main>
+<footer class="page-footer">
+  <p>${e(t.footer)}</p>
+  <ul><li><a href="/demo/careers${lang === 'fr' ? '?lang=fr' : ''}">${e(t.careers)}</a></li><li><a href="/">${e(t.start)}</a></li></ul>
+</footer>
+</body>
+</html>
+`;
+}
+
+/** `GET /demo/intranet` (demo mode only, see app.ts): the demo intranet home page under a strict CSP. */
+export const intranetPageRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/demo/intranet', async (request, reply) => {
+    // A fresh nonce per response; the page is never cached, or an old nonce would be reused.
+    const nonce = randomBytes(18).toString('base64');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', strictCsp(nonce))
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'same-origin')
+      .send(renderIntranetPage(pickLang(request.query), nonce));
+  });
+};
