@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { reactEsm } from './test/react/react-esm.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -13,7 +14,7 @@ if (!existsSync(executablePath)) {
 }
 
 export default {
-  files: ['test/widgets/**/*.test.ts', 'test/sdk-browser/**/*.test.ts'],
+  files: ['test/widgets/**/*.test.ts', 'test/sdk-browser/**/*.test.ts', 'test/react/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 180_000,
@@ -35,7 +36,8 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  // React is CommonJS only: test/react/react-esm.mjs serves it as ES modules.
+  plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   // nanostores reads process.env.NODE_ENV; the builds replace it, the test pages define it.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

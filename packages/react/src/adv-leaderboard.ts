@@ -1,10 +1,11 @@
 import React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
 import { AdvLeaderboard as AdvLeaderboardElement, type AdvErrorEvent, type AdvLoadEvent, type AdvOptInEvent } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-leaderboard.js';
+import { createAdvComponent } from './create-adv-component.js';
 
 /** `<adv-leaderboard>`: opted-in ambassadors by points; `onAdvOptIn` when the caller joins or leaves. */
-export const AdvLeaderboard = createComponent({
+export const AdvLeaderboard = createAdvComponent({
   react: React,
   tagName: 'adv-leaderboard',
   elementClass: AdvLeaderboardElement,

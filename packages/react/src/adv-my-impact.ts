@@ -1,10 +1,11 @@
 import React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
 import { AdvMyImpact as AdvMyImpactElement, type AdvErrorEvent, type AdvLoadEvent } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-my-impact.js';
+import { createAdvComponent } from './create-adv-component.js';
 
 /** `<adv-my-impact>`: the caller's readers, shares, points, rank and reach. */
-export const AdvMyImpact = createComponent({
+export const AdvMyImpact = createAdvComponent({
   react: React,
   tagName: 'adv-my-impact',
   elementClass: AdvMyImpactElement,

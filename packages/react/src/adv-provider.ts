@@ -1,7 +1,8 @@
 import React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
 import { AdvProvider as AdvProviderElement, type AdvErrorEvent } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-provider.js';
+import { createAdvComponent } from './create-adv-component.js';
 
 /**
  * `<adv-provider>`: gives the widgets inside it their SDK client. Pass
@@ -9,7 +10,7 @@ import '@advocacy/widgets/define/adv-provider.js';
  * `client`; both are set as properties, never as attributes, so no token
  * reaches the DOM.
  */
-export const AdvProvider = createComponent({
+export const AdvProvider = createAdvComponent({
   react: React,
   tagName: 'adv-provider',
   elementClass: AdvProviderElement,

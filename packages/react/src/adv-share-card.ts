@@ -1,10 +1,11 @@
 import React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
 import { AdvShareCard as AdvShareCardElement, type AdvErrorEvent, type AdvLoadEvent, type AdvShareEvent } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-share-card.js';
+import { createAdvComponent } from './create-adv-component.js';
 
 /** `<adv-share-card>`: one content to share, by `contentId` or as a `content` object. */
-export const AdvShareCard = createComponent({
+export const AdvShareCard = createAdvComponent({
   react: React,
   tagName: 'adv-share-card',
   elementClass: AdvShareCardElement,

@@ -1,5 +1,5 @@
 import React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
 import {
   AdvTestimonialForm as AdvTestimonialFormElement,
   type AdvErrorEvent,
@@ -8,9 +8,10 @@ import {
   type AdvWithdrawEvent,
 } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-testimonial-form.js';
+import { createAdvComponent } from './create-adv-component.js';
 
 /** `<adv-testimonial-form>`: submit a testimonial with consent, withdraw your own. */
-export const AdvTestimonialForm = createComponent({
+export const AdvTestimonialForm = createAdvComponent({
   react: React,
   tagName: 'adv-testimonial-form',
   elementClass: AdvTestimonialFormElement,

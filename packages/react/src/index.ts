@@ -1,9 +1,9 @@
 // React components for the Advocacy Kit widgets, made with @lit/react's
 // createComponent: every public property of the element is a typed prop (set
 // as a property, so objects and functions such as `getToken` pass as they
-// are), and every adv-* event is a typed `onAdv…` prop. Importing a component
-// registers its tag; each lives in its own module so a bundler keeps only the
-// widgets an app uses.
+// are), and every adv-* event is a typed `onAdv…` prop, silent once the
+// component unmounts. Importing a component registers its tag; each lives in
+// its own module so a bundler keeps only the widgets an app uses.
 import type { ComponentProps } from 'react';
 import { AdvLeaderboard } from './adv-leaderboard.js';
 import { AdvMyImpact } from './adv-my-impact.js';
