@@ -37,8 +37,15 @@ function updateCount(event) {
   count.textContent = (count.dataset[form] ?? '').replace('{count}', new Intl.NumberFormat(document.documentElement.lang).format(shown));
 }
 
+/** If the API refuses or fails, the server renders the same filters: submit the form as it would work without JavaScript. */
+function fallBack() {
+  form.removeEventListener('submit', apply);
+  form.submit();
+}
+
 if (form && widgets.length > 0) {
   form.addEventListener('submit', apply);
   form.addEventListener('change', () => apply());
   widgets[0].addEventListener('adv-load', updateCount);
+  widgets[0].addEventListener('adv-error', fallBack, { once: true });
 }

@@ -93,7 +93,8 @@ export abstract class AdvDataElement<T> extends AdvElement {
     const declarative = this.shadowRoot !== null;
     const root = super.createRenderRoot();
     if (!declarative || !(root instanceof ShadowRoot)) return root;
-    if ((this as { _$needsHydration?: boolean })._$needsHydration) {
+    // Lit's minified builds rename the element's own hydration flag: look for the support's global hook instead.
+    if ((globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport !== undefined) {
       // Hydrating (the page loaded lit-element-hydrate-support): the server's DOM stays. Its <style> element
       // may be blocked by the page's CSP (style-src without the widget's hash): adopt the same styles too.
       adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
