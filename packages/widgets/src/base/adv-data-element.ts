@@ -90,18 +90,16 @@ export abstract class AdvDataElement<T> extends AdvElement {
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const declarative = this.shadowRoot !== null;
-    const root = super.createRenderRoot();
-    if (!declarative || !(root instanceof ShadowRoot)) return root;
+    const declarative = this.shadowRoot;
     // Lit's minified builds rename the element's own hydration flag: look for the support's global hook instead.
-    if ((globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport !== undefined) {
-      // Hydrating (the page loaded lit-element-hydrate-support): the server's DOM stays. Its <style> element
-      // may be blocked by the page's CSP (style-src without the widget's hash): adopt the same styles too.
-      adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
-    } else {
-      // Server-rendered, but no hydration support on the page: render afresh rather than beside the old DOM.
-      root.replaceChildren();
-    }
+    const hydrating = (globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport !== undefined;
+    // Server-rendered, but no hydration support on the page: render afresh rather than beside the server's DOM
+    // (emptied before Lit notes where to render).
+    if (declarative && !hydrating) declarative.replaceChildren();
+    const root = super.createRenderRoot();
+    // Hydrating: the server's DOM stays. Its <style> element may be blocked by the page's CSP (style-src
+    // without the widget's hash): adopt the same styles too, so a hydrated widget is always styled.
+    if (declarative && hydrating && root instanceof ShadowRoot) adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
     return root;
   }
 
