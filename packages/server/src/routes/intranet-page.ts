@@ -112,8 +112,8 @@ export function renderIntranetPage(lang: Lang, nonce: string): string {
 <script type="module" nonce="${nonce}" src="/demo/intranet.js"></script>
 </head>
 <body class="intranet">
-<a class="skip-link" href="#main">${e(t.skip)}</a>
 <header class="masthead">
+  <a class="skip-link" href="#main">${e(t.skip)}</a>
   <div class="masthead-inner">
     <p class="brand"><span class="brand-mark" aria-hidden="true">${e(DEMO_ORGANISATION.name.charAt(0))}</span><span class="brand-name" id="organisation-name">${e(DEMO_ORGANISATION.name)}</span> <span class="brand-section">${e(t.intranet)}</span></p>
     <div class="identity" role="group" aria-labelledby="identity-label">
