@@ -122,3 +122,62 @@ class BenchHello extends LitElement {
 }
 customElements.define('bench-hello', BenchHello);
 `;
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes one line of a source map's `mappings` into [generatedColumn, sourceIndexDelta?] pairs. */
+function decodeLine(line: string): [number, number | undefined][] {
+  const segments: [number, number | undefined][] = [];
+  let column = 0;
+  for (const segment of line.split(',')) {
+    if (!segment) continue;
+    const values: number[] = [];
+    let value = 0;
+    let shift = 0;
+    for (const char of segment) {
+      const digit = BASE64.indexOf(char);
+      value += (digit & 31) << shift;
+      if (digit & 32) {
+        shift += 5;
+      } else {
+        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    column += values[0] ?? 0;
+    segments.push([column, values.length >= 4 ? values[1] : undefined]);
+  }
+  return segments;
+}
+
+/**
+ * Splits a minified file into parts by where each byte came from (its source
+ * map), as source-map-explorer does: `group` names the part of a source path.
+ * Returns the minified text of each part; bytes no source claims go to "(unmapped)".
+ */
+export function splitBySourceMap(file: string, group: (source: string) => string): Map<string, string> {
+  const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const parts = new Map<string, string[]>();
+  const add = (name: string, text: string) => {
+    if (text) parts.set(name, [...(parts.get(name) ?? []), text]);
+  };
+  const codeLines = code.split('\n');
+  // Source indices are deltas across the whole mappings string, not per line.
+  let sourceIndex = 0;
+  let current = '(unmapped)';
+  map.mappings.split(';').forEach((mappingLine, lineNumber) => {
+    const text = codeLines[lineNumber] ?? '';
+    const segments = decodeLine(mappingLine);
+    // A line that starts inside a multi-line template literal (CSS, markup) has no segment
+    // at its start: that text belongs to the source of the previous line's last segment.
+    add(current, text.slice(0, segments[0]?.[0] ?? text.length));
+    segments.forEach(([column, delta], index) => {
+      if (delta !== undefined) sourceIndex += delta;
+      current = delta === undefined ? '(unmapped)' : group(map.sources[sourceIndex] ?? '');
+      add(current, text.slice(column, segments[index + 1]?.[0] ?? text.length));
+    });
+  });
+  return new Map([...parts].map(([name, texts]) => [name, texts.join('')]));
+}
