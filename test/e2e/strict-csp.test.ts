@@ -171,4 +171,51 @@ describe('the demo intranet under a strict Content Security Policy', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  it('stays violation-free while an employee uses every widget: share, copy, edit, switch period, browse the carousel, submit and withdraw a testimonial', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
+    // The network's share dialog, answered locally.
+    await context.route(/^https:\/\/x\.com\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>share</title>' }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await watchViolations(page);
+    await page.goto(`${stack.url}/demo/intranet`);
+    assert.deepEqual(await widgetsSettled(page), []);
+
+    // Share card: edit the post, pick a network, share (a new window), copy the link.
+    const card = page.locator('adv-share-feed adv-share-card').first();
+    await card.getByRole('textbox').fill('My own words about this, and why it matters to me.');
+    await card.getByRole('radio', { name: 'X', exact: true }).check();
+    const dialog = context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Share on X' }).click();
+    await (await dialog).close();
+    await card.getByRole('button', { name: 'Copy link' }).click();
+    await card.getByRole('status').filter({ hasText: /copied/i }).waitFor();
+
+    // Leaderboard: another period. Testimonials: the next slide.
+    await page.locator('adv-leaderboard').getByRole('radio', { name: 'This week' }).click();
+    await page.locator('adv-leaderboard').getByRole('radio', { name: 'This week', checked: true }).waitFor();
+    await page.getByRole('button', { name: 'Next testimonial' }).click();
+
+    // Testimonial form: refused empty (inline errors), then sent, then withdrawn by its author.
+    const form = page.locator('adv-testimonial-form');
+    await form.getByRole('button', { name: 'Send my testimonial' }).click();
+    await form.getByText('Write your testimonial.').first().waitFor();
+    await form.getByLabel('Your testimonial', { exact: true }).fill('I ship things that matter with people who care, and I learn every week.');
+    await form.getByLabel('Your role', { exact: true }).fill('Software engineer');
+    await form.getByLabel('Team', { exact: true }).fill('Engineering');
+    await form.getByLabel('Location', { exact: true }).fill('Lyon');
+    await form.getByRole('checkbox').check();
+    await form.getByRole('button', { name: 'Send my testimonial' }).click();
+    await form.getByText('Thank you — your testimonial will appear after review.').waitFor();
+    await form.getByRole('button', { name: 'Withdraw', exact: true }).first().click();
+    await form.locator('[part~="confirm-withdraw"]').click();
+    await form.getByRole('status').filter({ hasText: /withdrawn/i }).waitFor();
+
+    await assertNoViolations(page, 'page after every interaction');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
