@@ -40,7 +40,8 @@ export const sharedStyles = css`
     color: var(--_text);
   }
   .base {
-    overflow-wrap: anywhere;
+    /* break-word, not anywhere: long words wrap only when nothing else fits, so table columns keep whole words. */
+    overflow-wrap: break-word;
   }
   [hidden] {
     display: none !important;
