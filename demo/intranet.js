@@ -19,13 +19,13 @@ const MESSAGES = {
   en: {
     acting: (name) => `You are acting as ${name}.`,
     admin: 'admin',
-    unavailable: 'The demo employees are available only to a browser on the machine running the server: open this page at http://localhost.',
+    unavailable: (url) => `The demo employees are available only to a browser on the machine running the server: open ${url} there.`,
     none: 'No demo employee',
   },
   fr: {
     acting: (name) => `Vous agissez en tant que ${name}.`,
     admin: 'admin',
-    unavailable: 'Les employés de démonstration ne sont accessibles qu’à un navigateur sur la machine du serveur : ouvrez cette page sur http://localhost.',
+    unavailable: (url) => `Les employés de démonstration ne sont accessibles qu’à un navigateur sur la machine du serveur : ouvrez-y ${url}.`,
     none: 'Aucun employé de démonstration',
   },
 };
@@ -116,8 +116,10 @@ async function start() {
     const option = document.createElement('option');
     option.textContent = t.none;
     select.replaceChildren(option);
-    problem.textContent = t.unavailable;
+    problem.textContent = t.unavailable(`http://localhost${location.port ? `:${location.port}` : ''}${location.pathname}${location.search}`);
     problem.hidden = false;
+    // Without an employee the widgets would wait forever: show the explanation alone.
+    provider.hidden = true;
     return;
   }
   if (organisationName) organisationName.textContent = demo.organisation.name;
