@@ -3,11 +3,15 @@
 // and a testimonial's whole life: submitted, approved, shown, withdrawn, gone.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Demo } from '@advocacy/sdk/contract';
 import { launchBrowser } from './helpers/browser.js';
 import { startStack, type Stack } from './helpers/stack.js';
+
+const require = createRequire(import.meta.url);
 
 interface PublicItem {
   id: string;
@@ -198,6 +202,75 @@ describe('the demo career site', () => {
     );
     assert.deepEqual((await quotesIn(page, 'testimonials-grid')).sort(), forLocation.map((item) => item.quote).sort());
     assert.equal(await page.inputValue('#filter-location'), location);
+    await context.close();
+  });
+
+  it('works with the keyboard alone: skip link, labelled filters, visible focus, the carousel controls', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/demo/careers`);
+    await page.waitForFunction(() => [...document.querySelectorAll('adv-testimonials')].every((widget) => (widget as HTMLElement & { hasUpdated?: boolean }).hasUpdated));
+    /** The focused element, through shadow roots, and whether it shows a focus outline. */
+    const focused = () =>
+      page.evaluate(() => {
+        let element = document.activeElement;
+        const path: string[] = [];
+        while (element) {
+          path.push(element.id ? `${element.localName}#${element.id}` : (element.getAttribute('part') ?? element.localName));
+          if (!element.shadowRoot?.activeElement) break;
+          element = element.shadowRoot.activeElement;
+        }
+        const style = element ? getComputedStyle(element) : undefined;
+        return { path, outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '' };
+      });
+    await page.keyboard.press('Tab');
+    let stop = await focused();
+    assert.deepEqual(stop.path, ['a'], 'the skip link comes first');
+    assert.ok(await page.locator('.careers-skip').isVisible(), 'and shows when focused');
+    assert.doesNotMatch(stop.outline, /^none/, stop.outline);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.keyboard.press('Tab');
+    stop = await focused();
+    assert.deepEqual(stop.path, ['select#filter-team']);
+    assert.doesNotMatch(stop.outline, /^none/, stop.outline);
+    assert.equal(await page.getByLabel('Team', { exact: true }).getAttribute('id'), 'filter-team', 'the filter has its label');
+    assert.equal(await page.getByLabel('Office', { exact: true }).getAttribute('id'), 'filter-location');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.deepEqual((await focused()).path, ['button']);
+    await page.keyboard.press('Tab');
+    stop = await focused();
+    assert.deepEqual(stop.path, ['adv-testimonials#testimonials-carousel', 'previous'], 'the grid holds no stop; the carousel\u2019s buttons come next');
+    assert.doesNotMatch(stop.outline, /^none/, stop.outline);
+    const counter = page.locator('#testimonials-carousel [part="controls"] .muted');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.match((await counter.textContent()) ?? '', /^\s*2\s*\//);
+    await context.close();
+  });
+
+  it('has no axe violations, server-rendered and hydrated, in English and in French', async () => {
+    // axe is injected by the test, so this context bypasses the page's CSP (the CSP is checked above).
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const hydrated of [false, true]) {
+      for (const lang of ['en', 'fr']) {
+        const page = await context.newPage();
+        // Without the bundle, the page stays as the server rendered it (what a search engine or a slow phone sees).
+        if (!hydrated) await page.route('**/cdn/advocacy-hydrate.js', (route) => route.abort());
+        await page.goto(`${stack.url}/demo/careers?lang=${lang}`);
+        if (hydrated) await page.waitForFunction(() => [...document.querySelectorAll('adv-testimonials')].every((widget) => (widget as HTMLElement & { hasUpdated?: boolean }).hasUpdated));
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+        });
+        assert.deepEqual(violations, [], `${lang}, ${hydrated ? 'hydrated' : 'server-rendered'}: ${JSON.stringify(violations, null, 2)}`);
+        await page.close();
+      }
+    }
     await context.close();
   });
 
