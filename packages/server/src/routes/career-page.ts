@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod/mini';
 import { routes } from '@advocacy/sdk/contract';
-import { renderTestimonials, testimonialsStyleHash } from '@advocacy/widgets/ssr';
+import type { renderTestimonials as RenderTestimonials, TestimonialsPage } from '@advocacy/widgets/ssr';
 import { DEMO_ORGANISATION } from '../demo/demo-data.js';
 import { listPublicTestimonials } from '../domain/testimonials.js';
 import { escapeHtml } from '../http/html.js';
@@ -116,7 +116,7 @@ export interface CareerPageData {
   apiUrl: string;
   publishableKey: string;
   /** Approved testimonials for the filters. */
-  page: Parameters<typeof renderTestimonials>[0]['data'];
+  page: TestimonialsPage;
   /** Every team and office that has an approved testimonial, for the filters. */
   teams: string[];
   locations: string[];
@@ -147,7 +147,7 @@ function select(name: 'team' | 'location', label: string, all: string, values: s
 }
 
 /** The whole page: no inline script or style, the testimonials rendered as HTML the widgets hydrate. */
-export function renderCareerPage(data: CareerPageData): string {
+export function renderCareerPage(renderTestimonials: typeof RenderTestimonials, data: CareerPageData): string {
   const { query, nonce } = data;
   const t = STRINGS[query.lang];
   const filters = { team: query.team, location: query.location, lang: query.lang };
@@ -219,6 +219,8 @@ const FILTER_SOURCE_LIMIT = 100;
  * `GET /v1/testimonials`, scoped to the demo organisation.
  */
 export const careerPageRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
+  // Loaded here, in demo mode only: a production server neither needs the widgets installed nor Lit's DOM shim.
+  const { renderTestimonials, testimonialsStyleHash } = await import('@advocacy/widgets/ssr');
   const styleHash = await testimonialsStyleHash();
 
   app.get('/demo/careers', async (request, reply) => {
@@ -239,7 +241,7 @@ export const careerPageRoutes: FastifyPluginAsync<ServerContext> = async (app, c
     ]);
     const distinct = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, query.lang));
     const nonce = randomBytes(18).toString('base64');
-    const html = renderCareerPage({
+    const html = renderCareerPage(renderTestimonials, {
       query,
       nonce,
       apiUrl: ctx.publicOrigin(request),
