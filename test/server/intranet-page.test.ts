@@ -76,10 +76,15 @@ describe('the demo intranet page', () => {
     }
   });
 
-  it('is served beside the demo folder, whose script and styles it loads', async () => {
+  it('is served beside the demo folder, whose script and styles it loads, and whose index links to it', async () => {
     for (const asset of ['/demo/intranet.js', '/demo/demo.css', '/demo/favicon.svg']) {
       assert.equal((await demo.inject({ method: 'GET', url: asset })).statusCode, 200, asset);
     }
+    // The folder's index (the start page links to /demo/) leads to the intranet.
+    const index = await demo.inject({ method: 'GET', url: '/demo/' });
+    assert.equal(index.statusCode, 200);
+    assert.match(index.body, /<a href="\/demo\/intranet">/);
+    assert.doesNotMatch(index.body, /<script\b|<style\b|\sstyle=/i);
   });
 
   it('does not exist outside demo mode', async () => {
