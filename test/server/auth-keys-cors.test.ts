@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { ProblemSchema } from '@advocacy/sdk/contract';
+import { createOrganisation } from '../../packages/server/src/domain/organisations.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { databaseKinds } from '../helpers/databases.js';
 
@@ -83,6 +84,25 @@ for (const kind of databaseKinds()) {
 
     it('refuses a publishable key sent without an Origin: it is bound to pages, servers use the secret key', async () => {
       for (const request of publicRoutes(api.acme.publishableKey)) assertProblem(await api.inject(request), 403, request.url);
+    });
+
+    it('takes a same-origin GET (no Origin, Sec-Fetch-Site: same-origin) as coming from the request’s own origin', async () => {
+      // A key for a page served over http by the API itself (as the demo career page is); inject speaks http.
+      const { publishableKey } = await createOrganisation(api.db, {
+        slug: 'same-origin-site',
+        name: 'Same origin',
+        allowedDomains: ['same.example'],
+        allowedOrigins: [],
+        publicOrigins: ['http://careers.same.example'],
+        disclosure: { en: 'I work here.' },
+        jwt: { issuer: 'https://idp.same.example/', audience: 'same', hs256Secret: 'same-origin-secret-0123456789abcdef0123' },
+        consent: { version: '1', text: { en: 'I agree.' } },
+      });
+      const get = (headers: Record<string, string>) => api.inject({ method: 'GET', url: '/v1/testimonials', headers: { ...withKey(publishableKey), ...headers } });
+      assert.equal((await get({ 'sec-fetch-site': 'same-origin', host: 'careers.same.example' })).statusCode, 200);
+      assertProblem(await get({ 'sec-fetch-site': 'cross-site', host: 'careers.same.example' }), 403, 'cross-site without Origin');
+      assertProblem(await get({ host: 'careers.same.example' }), 403, 'no Sec-Fetch-Site (not a browser)');
+      assertProblem(await get({ 'sec-fetch-site': 'same-origin', host: 'evil.example' }), 403, 'same-origin on a host the key does not allow');
     });
 
     it('accepts employee tokens from the organisation’s intranet only, with CORS on their errors too', async () => {

@@ -53,6 +53,17 @@ export async function organisationForToken(db: Db, token: string): Promise<Organ
 }
 
 /**
+ * Browsers send no Origin header on a same-origin GET, but they do send
+ * `Sec-Fetch-Site: same-origin`, which a page's script cannot set: the page's
+ * origin is then the request's own. (Like Origin, it proves nothing about a
+ * non-browser client; a publishable key is public anyway.)
+ */
+function sameOriginOf(request: FastifyRequest): string | undefined {
+  if (request.headers['sec-fetch-site'] !== 'same-origin') return undefined;
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
  * Checks the request's credential and returns who is calling, or null when
  * it carries none. Throws a 401/403 problem for a credential that is wrong,
  * expired, revoked, or used from the wrong place.
@@ -60,7 +71,7 @@ export async function organisationForToken(db: Db, token: string): Promise<Organ
 export async function authenticate(db: Db, verifier: JwtVerifier, request: FastifyRequest): Promise<Principal | null> {
   const credential = bearerOf(request) ?? beaconKeyOf(request);
   if (!credential) return null;
-  const origin = request.headers.origin;
+  const origin = request.headers.origin ?? sameOriginOf(request);
 
   if (credential.startsWith('pk_') || credential.startsWith('sk_')) {
     const key = await findApiKey(db, credential);
