@@ -292,6 +292,19 @@ describe('the demo intranet', () => {
     await context.close();
   });
 
+  it('fits the screen from a phone to a wide desktop: no sideways scrolling', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/demo/intranet`);
+    await widgetsReady(page);
+    for (const width of [390, 768, 1024, 1152, 1280, 1600]) {
+      await page.setViewportSize({ width, height: 900 });
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.equal(scrollWidth, width, `at ${width}px the page is ${scrollWidth}px wide`);
+    }
+    await context.close();
+  });
+
   it('has no axe violations, in English and in French', async () => {
     // axe is injected by the test, so this context bypasses the page's CSP (the CSP itself is strict-csp.test.ts's business).
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
