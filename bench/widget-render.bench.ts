@@ -14,13 +14,20 @@
 // by page.route is not in the loopback address space, so Chromium's local
 // network access checks refuse its calls to 127.0.0.1.) One warm-up run per
 // case is not counted.
+//
+// BENCH_PROFILE=<case name> (e.g. adv-leaderboard) then profiles that case's
+// loads (CDP Profiler, separate loads) and prints self time by source file of
+// advocacy.js, through its source map.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { LIT_HELLO_ENTRY, buildLikeCdn, ensureCdnBuilt } from './helpers/cdn-build.js';
+import { join } from 'node:path';
+import { CDN_DIR, LIT_HELLO_ENTRY, buildLikeCdn, ensureCdnBuilt, sourceLookup } from './helpers/cdn-build.js';
 import { CPU_SLOWDOWN, RUNS, launchBrowser, median, ms, startDemoStack, throttledPage, type DemoStack } from './helpers/browser-bench.js';
 
 const PAGE_HTML = readFileSync(new URL('./pages/widget-render.html', import.meta.url), 'utf8');
 const LONG_TASK_GOAL_MS = 50;
+/** BENCH_PROFILE=<case name, e.g. adv-leaderboard>: also profile that case's loads and print self time by source. */
+const PROFILE = process.env['BENCH_PROFILE'];
 
 interface Case {
   name: string;
@@ -59,10 +66,29 @@ function cases(demo: DemoStack): Case[] {
   ];
 }
 
-async function run(browser: Browser, demo: DemoStack, floorFile: string, testCase: Case): Promise<RunResult> {
+/** Self time (ms) by source file of advocacy.js (through its source map), or by browser function, summed over profiled loads. */
+const profileTotals = new Map<string, number>();
+let profiledLoads = 0;
+const sourceOf = PROFILE ? sourceLookup(join(CDN_DIR, 'advocacy.js')) : undefined;
+
+function addProfile(profile: { nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const selfMs = new Map<number, number>();
+  profile.samples?.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000));
+  for (const node of profile.nodes) {
+    const self = selfMs.get(node.id);
+    if (!self) continue;
+    const { url, functionName, lineNumber, columnNumber } = node.callFrame;
+    const source = url.endsWith('/cdn/advocacy.js') ? sourceOf?.(lineNumber, columnNumber)?.replace(/^(\.\.\/)+/, '') : undefined;
+    const key = source ? `${source} ${functionName || '(anonymous)'}` : url ? `${url.split('/').pop() ?? url} ${functionName}` : functionName || '(native)';
+    profileTotals.set(key, (profileTotals.get(key) ?? 0) + self);
+  }
+  profiledLoads += 1;
+}
+
+async function run(browser: Browser, demo: DemoStack, floorFile: string, testCase: Case, profile = false): Promise<RunResult> {
   const site = demo.origin.replace('//127.0.0.1:', '//localhost:');
   const floorUrl = `${site}/bench/lit-hello.js`;
-  const { context, page } = await throttledPage(browser, {
+  const { context, page, cdp } = await throttledPage(browser, {
     [floorUrl]: { path: floorFile, type: 'text/javascript; charset=utf-8' },
   });
   try {
@@ -78,8 +104,14 @@ async function run(browser: Browser, demo: DemoStack, floorFile: string, testCas
     };
     await page.goto(`${site}/cdn/sri.json`);
     await page.evaluate((value) => Object.assign(window, { benchSetup: value }), setup);
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.setContent(PAGE_HTML);
     await page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 60_000 });
+    if (profile) addProfile((await cdp.send('Profiler.stop')).profile);
     // Long tasks that end after the first render (layout of the new content) count too.
     await page.waitForTimeout(500);
     const outcome = await page.evaluate(() => {
@@ -127,14 +159,24 @@ try {
       'min–max': `${Math.min(...ready).toFixed(0)}–${Math.max(...ready).toFixed(0)} ms`,
       '/ Lit floor': (median(ready) / floorMedian).toFixed(2),
       'long tasks per run': String(median(runs.map((result) => result.longTasks.length))),
-      'longest task (median)': ms(median(longestPerRun.map((task) => task.duration))),
+      'longest task (median)': longest > 0 ? ms(median(longestPerRun.map((task) => task.duration))) : '—',
       'longest task (max)': longest > 0 ? ms(longest) : `none > ${LONG_TASK_GOAL_MS} ms`,
-      'it starts at (median)': ms(median(longestPerRun.filter((task) => task.duration > 0).map((task) => task.startMs))),
+      'it starts at (median)': longest > 0 ? ms(median(longestPerRun.filter((task) => task.duration > 0).map((task) => task.startMs))) : '—',
     };
   }
   console.log(`\nChromium at ${CPU_SLOWDOWN}× CPU slowdown, ${RUNS} runs per case (after one warm-up), each a first visit.`);
   console.table(rows);
   console.log(`goal: no long task over ${LONG_TASK_GOAL_MS} ms: ${overGoal ? 'not met' : 'met'}`);
+
+  const profiled = all.find((testCase) => testCase.name === PROFILE);
+  if (PROFILE && !profiled) console.error(`BENCH_PROFILE: no case named ${PROFILE} (${all.map((testCase) => testCase.name).join(', ')})`);
+  if (profiled) {
+    // Separate loads: the profiler itself slows the page, so they are not among the timed runs.
+    for (let round = 0; round < RUNS; round += 1) await run(browser, demo, floorFile, profiled, true);
+    const top = [...profileTotals].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    console.log(`\n${profiled.name}: self time per load (mean of ${profiledLoads} profiled loads, from page write to first ready render), top 25:`);
+    console.table(Object.fromEntries(top.map(([key, total]) => [key, ms(total / profiledLoads)])));
+  }
 } finally {
   await browser.close();
   await demo.stack.stop();

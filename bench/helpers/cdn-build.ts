@@ -181,3 +181,24 @@ export function splitBySourceMap(file: string, group: (source: string) => string
   });
   return new Map([...parts].map(([name, texts]) => [name, texts.join('')]));
 }
+
+/** For a minified file with a source map: the source path a (0-based) line and column came from. */
+export function sourceLookup(file: string): (line: number, column: number) => string | undefined {
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  let sourceIndex = 0;
+  const lines = map.mappings.split(';').map((mappingLine) =>
+    decodeLine(mappingLine).map(([column, delta]): [number, number | undefined] => {
+      if (delta === undefined) return [column, undefined];
+      sourceIndex += delta;
+      return [column, sourceIndex];
+    }),
+  );
+  return (line, column) => {
+    let found: number | undefined;
+    for (const [start, index] of lines[line] ?? []) {
+      if (start > column) break;
+      found = index;
+    }
+    return found === undefined ? undefined : map.sources[found];
+  };
+}
