@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.js';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
 import { startStack, type Stack } from './helpers/stack.js';
 
 interface DemoEmployee {
@@ -290,6 +290,23 @@ describe('the demo intranet', () => {
     stop = await focused(page);
     assert.ok(stop.path.includes('adv-share-feed'), `after the skip link, Tab goes into the feed: ${stop.path.join(' > ')}`);
     await context.close();
+  });
+
+  it('opened under a name that is not this machine, explains where to open it instead of showing widgets that cannot load', async () => {
+    // The demo routes answer only clients on the server's machine under a loopback name: this browser reaches the
+    // same server under the name intranet.test, as a page that rebinds its own name would.
+    const port = new URL(stack.url).port;
+    const remote = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP intranet.test 127.0.0.1'] });
+    try {
+      const page = await remote.newPage();
+      await page.goto(`http://intranet.test:${port}/demo/intranet`);
+      const alert = page.getByRole('alert');
+      await alert.filter({ hasText: `open http://localhost:${port}/demo/intranet there` }).waitFor();
+      assert.equal(await page.locator('adv-provider').isHidden(), true);
+      assert.equal(await page.getByLabel('Act as').isDisabled(), true);
+    } finally {
+      await remote.close();
+    }
   });
 
   it('fits the screen from a phone to a wide desktop: no sideways scrolling', async () => {
