@@ -65,13 +65,15 @@ function tokenProviderFor(employeeId) {
   /** @type {Promise<{ token: string, expiresAt: string }> | undefined} */
   let pending;
   return async () => {
-    if (pending) {
-      const current = await pending.catch(() => undefined);
+    const cached = pending;
+    if (cached) {
+      const current = await cached.catch(() => undefined);
       if (current && Date.parse(current.expiresAt) - Date.now() > RENEW_BEFORE_MS) return current.token;
+      // Another request already asked for the next token while this one waited: share it.
+      if (pending !== cached && pending) return (await pending).token;
     }
-    const request = demoApi.demo.token(employeeId);
-    pending = request;
-    return (await request).token;
+    pending = demoApi.demo.token(employeeId);
+    return (await pending).token;
   };
 }
 
