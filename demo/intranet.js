@@ -8,8 +8,7 @@
 // never in the DOM, never in storage. Only the chosen employee's id is
 // remembered, in sessionStorage. A new getToken() makes the provider build a
 // new client, and every widget loads again as the new employee.
-import '/cdn/advocacy.js';
-import { createClient } from '/cdn/advocacy-sdk.js';
+import { createClient } from '/cdn/advocacy.js';
 
 const STORAGE_KEY = 'advocacy-demo/employee';
 /** Ask for a new token this long before the current one expires. */

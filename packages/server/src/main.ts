@@ -20,11 +20,11 @@ function packageDir(name: string): string | undefined {
   }
 }
 
-function existingSites(): StaticSite[] {
+function existingSites(demoMode: boolean): StaticSite[] {
   const widgets = packageDir('@advocacy/widgets');
   const themes = packageDir('@advocacy/themes');
   const candidates: StaticSite[] = [
-    { prefix: '/demo/', root: resolve('demo'), label: 'Demo pages', description: 'The demo intranet and career site.' },
+    { prefix: '/demo/', root: demoMode ? resolve('demo') : '', label: 'Demo pages', description: 'The demo intranet and career site.' },
     { prefix: '/cdn/', root: widgets ? join(widgets, 'dist/cdn') : '', entry: 'advocacy.js', label: 'Widget bundle', description: 'advocacy.js, one script that registers every widget, and per-widget entries.' },
     { prefix: '/themes/', root: themes ?? '', entry: 'light.css', label: 'Themes', description: 'light.css, dark.css, high-contrast.css and auto.css (follows the system setting).' },
     { prefix: '/storybook/', root: resolve('storybook-static'), label: 'Storybook', description: 'Every widget in every state (built by npm run build-storybook).' },
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     version,
     demoMode: env.demoMode,
     logger: { level: env.logLevel },
-    staticSites: existingSites(),
+    staticSites: existingSites(env.demoMode),
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 

@@ -9,3 +9,5 @@ import './define/adv-my-impact.js';
 import './define/adv-program-stats.js';
 
 export * from './index.js';
+// The client the widgets use, for pages that call the API themselves (already in this bundle: no extra bytes).
+export { createClient, AdvError, AdvHttpError, AdvNetworkError } from '@advocacy/sdk';
