@@ -35,6 +35,26 @@ export function catalogFor(locale: string): Catalog {
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+// Building an Intl formatter costs far more than using one (a leaderboard
+// formats dozens of numbers per render), so each is built once per locale and
+// options and kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function cached<T>(cache: Map<string, T>, locale: string, options: object | undefined, build: () => T): T {
+  const key = options ? `${locale}|${JSON.stringify(options)}` : locale;
+  let formatter = cache.get(key);
+  if (!formatter) {
+    formatter = build();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  cached(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
+
 /** Looks a message up and fills its `{name}` parameters (numbers formatted for the locale). */
 export function translate(locale: string, key: MessageKey, params?: MessageParams): string {
   const template = catalogFor(locale)[key];
@@ -42,7 +62,7 @@ export function translate(locale: string, key: MessageKey, params?: MessageParam
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === 'number' ? numberFormat(locale).format(value) : value;
   });
 }
 
@@ -60,6 +80,14 @@ export class LocalizeController implements ReactiveController {
   readonly #host: LocalizedHost;
   readonly #providerLocale: () => string | undefined;
   #observer: MutationObserver | undefined;
+  /**
+   * The locale is worked out again only when one of its sources may have
+   * changed (it walks up the DOM): the widget's `locale`, the provider's, or a
+   * `lang` in the page (the observer below marks it stale).
+   */
+  #locale = DEFAULT_LANGUAGE;
+  #sources: string | undefined;
+  #stale = true;
 
   constructor(host: LocalizedHost, providerLocale: () => string | undefined = () => undefined) {
     this.#host = host;
@@ -68,6 +96,16 @@ export class LocalizeController implements ReactiveController {
   }
 
   get locale(): string {
+    const sources = `${this.#host.locale ?? ''}|${this.#providerLocale() ?? ''}`;
+    if (this.#stale || sources !== this.#sources) {
+      this.#locale = this.#resolveLocale();
+      this.#sources = sources;
+      this.#stale = false;
+    }
+    return this.#locale;
+  }
+
+  #resolveLocale(): string {
     return (
       canonicalLocale(this.#host.locale) ??
       canonicalLocale(inheritedLang(this.#host)) ??
@@ -92,12 +130,12 @@ export class LocalizeController implements ReactiveController {
 
   /** `{count}` messages in one and other forms: `plural(n, { one: 'sharesOne', other: 'sharesOther' })`. */
   plural(count: number, keys: { one: MessageKey; other: MessageKey }, params?: MessageParams): string {
-    const form = new Intl.PluralRules(this.locale).select(count);
+    const form = cached(pluralRules, this.locale, undefined, () => new Intl.PluralRules(this.locale)).select(count);
     return this.t(form === 'one' ? keys.one : keys.other, { count, ...params });
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    return numberFormat(this.locale, options).format(value);
   }
 
   /** "120 k" in French, "120K" in English. */
@@ -106,11 +144,16 @@ export class LocalizeController implements ReactiveController {
   }
 
   date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.locale, options).format(new Date(value));
+    const { locale } = this;
+    return cached(dateFormats, locale, options, () => new Intl.DateTimeFormat(locale, options)).format(new Date(value));
   }
 
   hostConnected(): void {
-    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
+    this.#stale = true; // connected somewhere else, under another lang perhaps
+    this.#observer = new MutationObserver(() => {
+      this.#stale = true;
+      this.#host.requestUpdate();
+    });
     this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
