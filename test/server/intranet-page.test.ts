@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { strictCsp } from '../../packages/server/src/routes/intranet-page.js';
+import { strictCsp } from '../../packages/server/src/http/strict-csp.js';
 import { openTestDatabase } from '../helpers/databases.js';
 
 const demoSite = { prefix: '/demo/', root: resolve('demo'), label: 'Demo pages', description: 'The demo pages.' };

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod/mini';
 import { routes } from '@advocacy/sdk/contract';
 import type { renderTestimonials as RenderTestimonials, TestimonialsPage } from '@advocacy/widgets/ssr';
 import { DEMO_ORGANISATION } from '../demo/demo-data.js';
+import { languageLinks, type Lang } from '../demo/page-languages.js';
 import { listPublicTestimonials } from '../domain/testimonials.js';
 import { escapeHtml } from '../http/html.js';
+import { newNonce, strictCsp } from '../http/strict-csp.js';
 import type { ServerContext } from '../server-context.js';
-
-type Lang = 'en' | 'fr';
 
 const STRINGS = {
   en: {
@@ -58,11 +57,6 @@ const STRINGS = {
   },
 } as const;
 
-const LANGUAGES: readonly { lang: Lang; name: string }[] = [
-  { lang: 'en', name: 'English' },
-  { lang: 'fr', name: 'Français' },
-];
-
 /** The page's query: language and the two filters, each checked like the API checks its own. */
 const PageQuerySchema = z.object({
   lang: z.optional(z.string()),
@@ -88,26 +82,12 @@ export function parseCareerQuery(query: unknown): CareerPageQuery {
 }
 
 /**
- * The career page's Content Security Policy: the strict policy of a host page
- * (nonce'd module scripts and what they import, Trusted Types, no inline
- * style), plus the hash of the one `<style>` element the server-rendered
- * widgets carry in their declarative shadow roots, and the page's own GET form.
+ * The career page's Content Security Policy: the demo pages' strict policy,
+ * plus the hash of the one `<style>` element the server-rendered widgets carry
+ * in their declarative shadow roots, and the page's own GET form.
  */
 export function careerPageCsp(nonce: string, widgetStyleHash: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
-    `style-src 'self' ${widgetStyleHash}`,
-    "connect-src 'self'",
-    "img-src 'self' https: data:",
-    "font-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return strictCsp(nonce, { extraStyleSources: [widgetStyleHash], formAction: "'self'" });
 }
 
 export interface CareerPageData {
@@ -153,10 +133,7 @@ export function renderCareerPage(renderTestimonials: typeof RenderTestimonials, 
   const filters = { team: query.team, location: query.location, lang: query.lang };
   const grid = renderTestimonials({ data: data.page, layout: 'grid', ...filters, id: 'testimonials-grid' });
   const carousel = renderTestimonials({ data: data.page, layout: 'carousel', ...filters, id: 'testimonials-carousel' });
-  const languages = LANGUAGES.map(
-    (option) =>
-      `<li><a href="${e(pageHref(query, { lang: option.lang }))}" lang="${option.lang}" hreflang="${option.lang}"${option.lang === query.lang ? ' aria-current="true"' : ''}>${e(option.name)}</a></li>`,
-  ).join('');
+  const languages = languageLinks(query.lang, (lang) => pageHref(query, { lang }));
   return `<!doctype html>
 <html lang="${query.lang}">
 <head>
@@ -240,7 +217,7 @@ export const careerPageRoutes: FastifyPluginAsync<ServerContext> = async (app, c
       listPublicTestimonials(ctx.db, organisation.id, { limit: FILTER_SOURCE_LIMIT }),
     ]);
     const distinct = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, query.lang));
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = newNonce();
     const html = renderCareerPage(renderTestimonials, {
       query,
       nonce,

@@ -1,34 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { DEMO_ORGANISATION } from '../demo/demo-data.js';
+import { languageLinks, type Lang } from '../demo/page-languages.js';
 import { escapeHtml } from '../http/html.js';
-
-/**
- * The Content Security Policy of the demo intranet: the strictest a host
- * page can run the widgets under (docs/csp.md explains every directive).
- * Scripts run only from the nonce'd module and what it imports
- * ('strict-dynamic'); markup reaches the DOM only through Lit's Trusted
- * Types policy; styles come only from files and Lit's constructable
- * stylesheets; the page calls only its own origin, where the API is.
- */
-export function strictCsp(nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
-    "style-src 'self'",
-    "connect-src 'self'",
-    "img-src 'self' https: data:",
-    "font-src 'self'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-type Lang = 'en' | 'fr';
+import { newNonce, strictCsp } from '../http/strict-csp.js';
 
 const STRINGS = {
   en: {
@@ -77,11 +51,6 @@ const STRINGS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-const LANGUAGES: readonly { lang: Lang; name: string }[] = [
-  { lang: 'en', name: 'English' },
-  { lang: 'fr', name: 'Français' },
-];
-
 /** `?lang=fr` picks French; anything else (or nothing) is English. */
 function pickLang(query: unknown): Lang {
   const lang = (query as { lang?: unknown } | undefined)?.lang;
@@ -95,10 +64,7 @@ function pickLang(query: unknown): Lang {
 export function renderIntranetPage(lang: Lang, nonce: string): string {
   const t = STRINGS[lang];
   const e = escapeHtml;
-  const languages = LANGUAGES.map(
-    (option) =>
-      `<li><a href="?lang=${option.lang}" lang="${option.lang}" hreflang="${option.lang}"${option.lang === lang ? ' aria-current="true"' : ''}>${e(option.name)}</a></li>`,
-  ).join('');
+  const languages = languageLinks(lang, (option) => `?lang=${option}`);
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -175,8 +141,7 @@ export function renderIntranetPage(lang: Lang, nonce: string): string {
 /** `GET /demo/intranet` (demo mode only, see app.ts): the demo intranet home page under a strict CSP. */
 export const intranetPageRoutes: FastifyPluginAsync = async (app) => {
   app.get('/demo/intranet', async (request, reply) => {
-    // A fresh nonce per response; the page is never cached, or an old nonce would be reused.
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = newNonce();
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', strictCsp(nonce))
