@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
-import * as z from 'zod/mini';
 import { AdvError, AdvHttpError, AdvNetworkError, AdvRateLimitedError, AdvValidationError } from '@advocacy/sdk';
+import { object, oneOf } from '../../packages/sdk/src/compiled-contract/checks.js';
 import { resolveClientOptions, type ClientOptions } from '../../packages/sdk/src/client-options.js';
 import { Transport, type TransportRequest } from '../../packages/sdk/src/transport.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 
-const OkSchema = z.object({ ok: z.literal(true) });
+const okCheck = object({ ok: oneOf([true]) });
 const OK = { kind: 'json', status: 200, body: { ok: true } } as const;
 
 describe('transport under faults', () => {
@@ -19,10 +19,10 @@ describe('transport under faults', () => {
 
   const transport = (options: Partial<ClientOptions> = {}): Transport =>
     new Transport(resolveClientOptions({ baseUrl: server.baseUrl, retry: { baseDelayMs: 2 }, timeoutMs: 2_000, ...options }));
-  const get = (path: string, extra: Partial<TransportRequest<{ ok: true }>> = {}): TransportRequest<{ ok: true }> => ({
+  const get = (path: string, extra: Partial<TransportRequest> = {}): TransportRequest => ({
     method: 'GET',
     path: path.slice(1),
-    schema: OkSchema,
+    check: okCheck,
     ...extra,
   });
   const attempts = (path: string): number => server.seen(path).length;
@@ -35,35 +35,35 @@ describe('transport under faults', () => {
 
   it('retries a dropped connection and fails with AdvNetworkError after 1 + 3 attempts', async () => {
     server.script(path, { kind: 'drop' });
-    await assert.rejects(transport().send(get(path)), (error: unknown) => error instanceof AdvNetworkError && error.reason === 'offline');
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => error instanceof AdvNetworkError && error.reason === 'offline');
     assert.equal(attempts(path), 4);
   });
 
   it('recovers when a dropped connection is followed by an answer', async () => {
     server.script(path, { kind: 'drop' }, OK);
-    assert.deepEqual(await transport().send(get(path)), { ok: true });
+    assert.deepEqual(await transport().send<{ ok: true }>(get(path)), { ok: true });
     assert.equal(attempts(path), 2);
   });
 
   it('gives up on a persistent 500 with AdvHttpError after 4 attempts', async () => {
     server.script(path, { kind: 'json', status: 500, body: { type: 'urn:x', title: 'Boom', status: 500 } });
-    await assert.rejects(transport().send(get(path)), (error: unknown) => error instanceof AdvHttpError && error.status === 500);
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => error instanceof AdvHttpError && error.status === 500);
     assert.equal(attempts(path), 4);
   });
 
   it('succeeds on 503-then-200 after 2 attempts', async () => {
     server.script(path, { kind: 'raw', status: 503, body: 'Service Unavailable' }, OK);
-    assert.deepEqual(await transport().send(get(path)), { ok: true });
+    assert.deepEqual(await transport().send<{ ok: true }>(get(path)), { ok: true });
     assert.equal(attempts(path), 2);
   });
 
   it('retries 408 but not 404', async () => {
     server.script(path, { kind: 'raw', status: 408, body: '' }, OK);
-    assert.deepEqual(await transport().send(get(path)), { ok: true });
+    assert.deepEqual(await transport().send<{ ok: true }>(get(path)), { ok: true });
     assert.equal(attempts(path), 2);
     const notFound = `${path}-404`;
     server.script(notFound, { kind: 'json', status: 404, body: { type: 'urn:x', title: 'Not Found', status: 404 } });
-    await assert.rejects(transport().send(get(notFound)), (error: unknown) => error instanceof AdvHttpError && error.status === 404);
+    await assert.rejects(transport().send<{ ok: true }>(get(notFound)), (error: unknown) => error instanceof AdvHttpError && error.status === 404);
     assert.equal(attempts(notFound), 1);
   });
 
@@ -78,19 +78,19 @@ describe('transport under faults', () => {
 
   it('treats a body cut off mid-stream as a network failure and retries it', async () => {
     server.script(path, { kind: 'truncate' }, OK);
-    assert.deepEqual(await transport().send(get(path)), { ok: true });
+    assert.deepEqual(await transport().send<{ ok: true }>(get(path)), { ok: true });
     assert.equal(attempts(path), 2);
   });
 
   it('reports complete but broken JSON as AdvValidationError without retrying', async () => {
     server.script(path, { kind: 'raw', status: 200, body: '{"ok": tr', headers: { 'content-type': 'application/json' } });
-    await assert.rejects(transport().send(get(path)), AdvValidationError);
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), AdvValidationError);
     assert.equal(attempts(path), 1);
   });
 
   it('reports a body of the wrong shape as AdvValidationError with its issues', async () => {
     server.script(path, { kind: 'json', status: 200, body: { ok: 'yes' } });
-    await assert.rejects(transport().send(get(path)), (error: unknown) => {
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => {
       assert.ok(error instanceof AdvValidationError);
       assert.deepEqual(error.issues[0]?.path, ['ok']);
       return true;
@@ -109,7 +109,7 @@ describe('transport under faults', () => {
 
   it('fails at once with AdvRateLimitedError when Retry-After is over a minute', async () => {
     server.script(path, { kind: 'json', status: 429, body: { type: 'urn:x', title: 'Too Many Requests', status: 429 }, headers: { 'retry-after': '120' } });
-    await assert.rejects(transport().send(get(path)), (error: unknown) => {
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => {
       assert.ok(error instanceof AdvRateLimitedError);
       assert.equal(error.retryAfterMs, 120_000);
       return true;
@@ -120,21 +120,21 @@ describe('transport under faults', () => {
   it('reads Retry-After given as an HTTP date', async () => {
     const inTwoHours = new Date(Date.now() + 2 * 3600_000).toUTCString();
     server.script(path, { kind: 'json', status: 429, body: { type: 'urn:x', title: 'Too Many Requests', status: 429 }, headers: { 'retry-after': inTwoHours } });
-    await assert.rejects(transport().send(get(path)), (error: unknown) => error instanceof AdvRateLimitedError && error.retryAfterMs > 7_000_000);
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => error instanceof AdvRateLimitedError && error.retryAfterMs > 7_000_000);
     assert.equal(attempts(path), 1);
   });
 
   it('never retries a POST without an Idempotency-Key', async () => {
     server.script(path, { kind: 'raw', status: 503, body: '' }, OK);
-    const request: TransportRequest<{ ok: true }> = { method: 'POST', path: path.slice(1), body: { a: 1 }, schema: OkSchema };
-    await assert.rejects(transport().send(request), (error: unknown) => error instanceof AdvHttpError && error.status === 503);
+    const request: TransportRequest = { method: 'POST', path: path.slice(1), body: { a: 1 }, check: okCheck };
+    await assert.rejects(transport().send<{ ok: true }>(request), (error: unknown) => error instanceof AdvHttpError && error.status === 503);
     assert.equal(attempts(path), 1);
   });
 
   it('retries a POST carrying an Idempotency-Key, with the same key every time', async () => {
     server.script(path, { kind: 'drop' }, { kind: 'raw', status: 502, body: '' }, OK);
-    const request: TransportRequest<{ ok: true }> = { method: 'POST', path: path.slice(1), body: { a: 1 }, schema: OkSchema, idempotencyKey: 'share-42' };
-    assert.deepEqual(await transport().send(request), { ok: true });
+    const request: TransportRequest = { method: 'POST', path: path.slice(1), body: { a: 1 }, check: okCheck, idempotencyKey: 'share-42' };
+    assert.deepEqual(await transport().send<{ ok: true }>(request), { ok: true });
     const keys = server.seen(path).map((seen) => seen.headers['idempotency-key']);
     assert.deepEqual(keys, ['share-42', 'share-42', 'share-42']);
   });
@@ -189,7 +189,7 @@ describe('transport under faults', () => {
           new Response(nullBodyStatuses.has(status) ? null : body, { status, headers: { 'content-type': 'application/json' } });
         const client = new Transport(resolveClientOptions({ baseUrl: 'https://api.example', fetch: fakeFetch, retry: false }));
         try {
-          const value = await client.send({ method: 'GET', path: 'x', schema: OkSchema });
+          const value = await client.send({ method: 'GET', path: 'x', check: okCheck });
           assert.deepEqual(value, { ok: true });
         } catch (error) {
           assert.ok(error instanceof AdvError, `escaped: ${String(error)}`);

@@ -1,5 +1,6 @@
-import { routes } from './contract/routes.js';
+import { compiledRoutes } from './compiled-contract/routes.js';
 import type { Health } from './contract/health.js';
+import type { routes } from './contract/routes.js';
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './client-options.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { callRoute, type CallOptions, type RouteInput, type RouteOutput } from './resources/call-route.js';
@@ -72,13 +73,13 @@ export function createClient(options: ClientOptions): AdvClient {
   const resolved = resolveClientOptions(options);
   const transport = new Transport(resolved);
   const call = <K extends keyof R>(name: K, input: RouteInput<R[K]>, callOptions: CallOptions = {}): Out<K> =>
-    callRoute(transport, routes[name], input, { ...callOptions, publishableKey: resolved.publishableKey });
+    callRoute(transport, name, input, { ...callOptions, publishableKey: resolved.publishableKey });
   const creating = (callOptions: CallOptions = {}): CallOptions => ({ ...callOptions, idempotencyKey: callOptions.idempotencyKey ?? newIdempotencyKey() });
 
   return {
     options: resolved,
     health: (requestOptions) =>
-      transport.send({ method: 'GET', path: 'healthz', schema: routes.health.responses[200], okStatuses: [200, 503], ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}) }),
+      transport.send({ method: 'GET', path: 'healthz', check: compiledRoutes.health.responses[200], okStatuses: [200, 503], ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}) }),
     content: {
       list: (query, o) => call('listContent', { query }, o),
       get: (id, o) => call('getContent', { params: { id } }, o),

@@ -1,5 +1,6 @@
-import type * as z from 'zod/mini';
-import { ProblemSchema, type Problem } from './contract/problem.js';
+import { runCheck, type Check } from './compiled-contract/checks.js';
+import { Problem as problemCheck } from './compiled-contract/routes.js';
+import type { Problem } from './contract/problem.js';
 import type { ResolvedClientOptions } from './client-options.js';
 import { AdvError, AdvHttpError, AdvNetworkError, AdvRateLimitedError, AdvValidationError } from './errors.js';
 import { backoffDelay, isRetryableStatus } from './retry-policy.js';
@@ -10,14 +11,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface TransportRequest<T> extends RequestOptions {
+export interface TransportRequest extends RequestOptions {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Path relative to the base URL, without a leading slash: `v1/leaderboard`. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
-  /** Every status listed here is a success whose body `schema` describes. */
-  schema: z.ZodMiniType<T>;
+  /** Every status listed here is a success whose body `check` accepts (a check compiled from the contract). */
+  check: Check;
   okStatuses?: readonly number[];
   /** Sends the employee token from `getToken()` (else the publishable key, if any). */
   authenticated?: boolean;
@@ -52,7 +53,8 @@ export class Transport {
     this.#options = options;
   }
 
-  async send<T>(request: TransportRequest<T>): Promise<T> {
+  /** Sends a request; the answer, once `check` accepts it, is returned as `T`. */
+  async send<T>(request: TransportRequest): Promise<T> {
     const url = new URL(request.path, this.#options.baseUrl);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -65,18 +67,15 @@ export class Transport {
 
     const ok = request.okStatuses ? request.okStatuses.includes(raw.status) : raw.status >= 200 && raw.status < 300;
     if (!ok) throw toHttpError(raw);
-    const parsed = request.schema.safeParse(raw.payload);
-    if (!parsed.success) {
-      throw new AdvValidationError(
-        `The API answered ${request.method} /${request.path} with a body that does not match the contract.`,
-        parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
-      );
+    const checked = runCheck(request.check, raw.payload);
+    if (!checked.ok) {
+      throw new AdvValidationError(`The API answered ${request.method} /${request.path} with a body that does not match the contract.`, checked.issues);
     }
-    return parsed.data;
+    return checked.value as T;
   }
 
   /** Identical GETs in flight share one request; it is aborted only when every caller has left. */
-  async #sharedGet(url: URL, request: TransportRequest<unknown>): Promise<RawResponse> {
+  async #sharedGet(url: URL, request: TransportRequest): Promise<RawResponse> {
     const key = `${request.authenticated ? 'auth' : 'anon'} ${url.href}`;
     let shared = this.#inFlightGets.get(key);
     if (!shared) {
@@ -91,7 +90,7 @@ export class Transport {
     return waitFor(shared, request.signal);
   }
 
-  async #withRetries(url: URL, request: TransportRequest<unknown>, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
+  async #withRetries(url: URL, request: TransportRequest, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
     const policy = this.#options.retry;
     const repeatable = request.method === 'GET' || request.idempotencyKey !== undefined;
     let retriesDone = 0;
@@ -130,7 +129,7 @@ export class Transport {
     }
   }
 
-  async #attempt(url: URL, request: TransportRequest<unknown>, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
+  async #attempt(url: URL, request: TransportRequest, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
     const options = this.#options;
     const headers = new Headers({ accept: 'application/json', 'adv-client': `sdk/${SDK_VERSION}` });
     if (options.locale) headers.set('accept-language', options.locale);
@@ -228,11 +227,11 @@ function toNetworkError(error: unknown, callerSignal: AbortSignal | undefined, t
 
 function toHttpError(raw: RawResponse): AdvHttpError {
   const requestId = raw.headers.get('x-request-id') ?? undefined;
-  const parsed = ProblemSchema.safeParse(raw.payload);
+  const parsed = runCheck(problemCheck, raw.payload);
   const status = raw.status >= 400 && raw.status <= 599 ? raw.status : 500;
   // The HTTP status wins over whatever a (possibly proxied) body claims.
-  const problem: Problem = parsed.success
-    ? { ...parsed.data, status }
+  const problem: Problem = parsed.ok
+    ? { ...(parsed.value as Problem), status }
     : { type: 'about:blank', title: raw.statusText || `HTTP ${raw.status}`, status };
   if (raw.status === 429) {
     return new AdvRateLimitedError(problem, parseRetryAfter(raw.headers.get('retry-after')) ?? 1000, requestId);

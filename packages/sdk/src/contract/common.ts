@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import { NETWORKS, PERIODS } from './constants.js';
+
+export { NETWORKS, PERIODS } from './constants.js';
 
 export const UuidSchema = z.uuid();
 
 /** Networks an employee can share to. */
-export const NETWORKS = ['linkedin', 'x', 'facebook', 'whatsapp', 'bluesky', 'mastodon', 'threads', 'telegram', 'teams', 'email'] as const;
 export const NetworkSchema = z.enum(NETWORKS);
 export type Network = z.infer<typeof NetworkSchema>;
 
@@ -15,7 +17,6 @@ export const LocaleSchema = z.string().check(
 );
 
 /** Leaderboard and stats periods. */
-export const PERIODS = ['week', 'month', 'quarter', 'all'] as const;
 export const PeriodSchema = z.enum(PERIODS);
 export type Period = z.infer<typeof PeriodSchema>;
 
@@ -46,3 +47,6 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** A calendar day, e.g. `2026-11-23`. */
+export const IsoDateSchema = z.iso.date();

@@ -5,7 +5,7 @@ import {
   IsoDateTimeSchema,
   LimitQuerySchema,
   LocaleSchema,
-  NETWORKS,
+  NetworkSchema,
   pageOf,
   text,
   UuidSchema,
@@ -31,12 +31,12 @@ export const storableText = z.refine<string>(
 /** Trimmed text of 1 to `max` characters that can be stored. */
 const storedText = (max: number) => text(max).check(storableText);
 
-/** Suggested post texts per locale, e.g. `{ "en": "…", "fr": "…" }`. */
-export const TextsByLocaleSchema = z.record(LocaleSchema, storedText(3_000));
-
-/** Suggested texts per network, then per locale: `{ "linkedin": { "en": "…" } }`. */
-export const SuggestedTextsSchema = z.partialRecord(z.enum(NETWORKS), TextsByLocaleSchema);
+/** Suggested texts per network, then per locale, as content carries them: `{ "linkedin": { "en": "…" } }`. */
+export const SuggestedTextsSchema = z.partialRecord(NetworkSchema, z.record(LocaleSchema, z.string()));
 export type SuggestedTexts = z.infer<typeof SuggestedTextsSchema>;
+
+/** Suggested texts as an admin writes them: each trimmed, 1 to 3,000 characters, storable. */
+export const NewSuggestedTextsSchema = z.partialRecord(NetworkSchema, z.record(LocaleSchema, storedText(3_000)));
 
 const EARLIEST_DATE = Date.UTC(1970, 0, 1);
 const LATEST_DATE = Date.UTC(10_000, 0, 1);
@@ -106,7 +106,7 @@ const contentFields = {
   locale: LocaleSchema,
   tags: z.optional(z.array(TagSchema).check(z.maxLength(20))),
   campaign: z.optional(z.nullable(storedText(100))),
-  suggestedTexts: z.optional(SuggestedTextsSchema),
+  suggestedTexts: z.optional(NewSuggestedTextsSchema),
   /** Published by default; archive with `POST /v1/content/{id}/archive`. */
   status: z.optional(z.enum(['draft', 'published'])),
   /** Now by default. */

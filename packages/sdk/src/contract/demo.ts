@@ -15,7 +15,7 @@ export type DemoEmployee = z.infer<typeof DemoEmployeeSchema>;
 export const DemoSchema = z.object({
   organisation: z.object({ name: z.string() }),
   /** Origin of the API, for the demo pages' `api-url`. */
-  apiUrl: z.url({ protocol: /^https?$/ }),
+  apiUrl: z.string().check(z.regex(/^https?:\/\/[^/?#]+$/, 'an http(s) origin')),
   publishableKey: z.string(),
   employees: z.array(DemoEmployeeSchema),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CursorSchema, LimitQuerySchema, PeriodSchema, text } from './common.js';
+import { CursorSchema, IsoDateSchema, LimitQuerySchema, PeriodSchema, text } from './common.js';
 import type { RouteDefinition } from './route-definition.js';
 
 export const LeaderboardQuerySchema = z.strictObject({
@@ -28,7 +28,7 @@ export type LeaderboardEntry = z.infer<typeof LeaderboardEntrySchema>;
 export const LeaderboardSchema = z.object({
   period: PeriodSchema,
   /** First day (UTC) of the period; weeks start on Monday. */
-  periodStart: z.iso.date(),
+  periodStart: IsoDateSchema,
   team: z.nullable(z.string()),
   items: z.array(LeaderboardEntrySchema),
   nextCursor: z.nullable(z.string()),

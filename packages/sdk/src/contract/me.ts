@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { HttpsUrlSchema, NETWORKS, text, UuidSchema } from './common.js';
+import { HttpsUrlSchema, NetworkSchema, text, UuidSchema } from './common.js';
 import type { RouteDefinition } from './route-definition.js';
 
 /** How many people follow the employee on each network, as they declare it (for estimated reach). */
-export const DeclaredAudienceSchema = z.partialRecord(z.enum(NETWORKS), z.int().check(z.minimum(0), z.maximum(100_000_000)));
+export const DeclaredAudienceSchema = z.partialRecord(NetworkSchema, z.int().check(z.minimum(0), z.maximum(100_000_000)));
 export type DeclaredAudience = z.infer<typeof DeclaredAudienceSchema>;
 
 export const MeSchema = z.object({

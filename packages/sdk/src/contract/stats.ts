@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NetworkSchema, PeriodSchema } from './common.js';
+import { IsoDateSchema, NetworkSchema, PeriodSchema } from './common.js';
 import type { RouteDefinition } from './route-definition.js';
 
 const count = z.int().check(z.minimum(0));
@@ -13,14 +13,14 @@ export const NetworkStatsSchema = z.object({
   estimatedReach: count,
 });
 
-export const DayStatsSchema = z.object({ day: z.iso.date(), shares: count, creditedClicks: count, uncreditedClicks: count, impressions: count });
+export const DayStatsSchema = z.object({ day: IsoDateSchema, shares: count, creditedClicks: count, uncreditedClicks: count, impressions: count });
 
 /** Programme figures for a period: what the organisation achieved together. */
 export const StatsSchema = z.object({
   period: PeriodSchema,
-  periodStart: z.iso.date(),
+  periodStart: IsoDateSchema,
   /** Last day included (today for the current period). */
-  periodEnd: z.iso.date(),
+  periodEnd: IsoDateSchema,
   shares: count,
   /** Readers: a person's first visit of a link in a day, not bots, previews, sharers or repeats. */
   creditedClicks: count,
@@ -44,8 +44,8 @@ export type Stats = z.infer<typeof StatsSchema>;
 /** The programme totals a public page may show: no per-day or per-network detail, no bot or repeat counts. */
 export const PublicStatsSchema = z.object({
   period: PeriodSchema,
-  periodStart: z.iso.date(),
-  periodEnd: z.iso.date(),
+  periodStart: IsoDateSchema,
+  periodEnd: IsoDateSchema,
   shares: count,
   creditedClicks: count,
   activeAmbassadors: count,

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { TagSchema } from './content.js';
 import { CursorSchema, HttpsUrlSchema, IsoDateTimeSchema, LimitQuerySchema, LocaleSchema, pageOf, text, UuidSchema } from './common.js';
+import { QUOTE_MAX_LENGTH } from './constants.js';
 import type { RouteDefinition } from './route-definition.js';
 
 export const TESTIMONIAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export const TestimonialStatusSchema = z.enum(TESTIMONIAL_STATUSES);
 export type TestimonialStatus = z.infer<typeof TestimonialStatusSchema>;
 
-export const QUOTE_MAX_LENGTH = 1_200;
+export { QUOTE_MAX_LENGTH } from './constants.js';
 
 /** A testimonial as the career site shows it: no email, no internal person id. */
 export const PublicTestimonialSchema = z.object({

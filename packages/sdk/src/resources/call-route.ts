@@ -1,5 +1,9 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { runCheck, union, type Check } from '../compiled-contract/checks.js';
+import type { CompiledRoute } from '../compiled-contract/compiled-route.js';
+import { compiledRoutes } from '../compiled-contract/routes.js';
 import type { RouteDefinition } from '../contract/route-definition.js';
+import type { RouteName, routes } from '../contract/routes.js';
 import { AdvValidationError } from '../errors.js';
 import type { RequestOptions, Transport } from '../transport.js';
 
@@ -19,43 +23,40 @@ export interface CallOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
-const responseSchemas = new WeakMap<RouteDefinition, Schema>();
-
-function responseSchema(route: RouteDefinition): Schema {
-  let schema = responseSchemas.get(route);
-  if (!schema) {
-    const all = Object.values(route.responses);
-    schema = all.length === 1 ? all[0]! : z.union(all as [Schema, Schema, ...Schema[]]);
-    responseSchemas.set(route, schema);
-  }
-  return schema;
-}
-
-function check(schema: Schema | undefined, value: unknown, part: string): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
+function check(route: CompiledRoute, part: 'params' | 'query' | 'body', value: unknown): unknown {
+  const routeCheck = route[part];
+  if (!routeCheck) return undefined;
+  const result = runCheck(routeCheck, value ?? {});
+  if (result.ok) return result.value;
   throw new AdvValidationError(
     `The request ${part} does not match the contract; nothing was sent.`,
-    result.error.issues.map((issue) => ({ path: [part, ...issue.path], message: issue.message })),
+    result.issues.map((issue) => ({ path: [part, ...issue.path], message: issue.message })),
   );
 }
 
+/** The union of a route's success answers, checked once per call. */
+function answerCheck(route: CompiledRoute): Check {
+  const answers = Object.values(route.responses);
+  return answers.length === 1 ? answers[0]! : union(answers);
+}
+
 /**
- * Calls one route of the contract: checks the input with its schemas (a
- * mistake is an `AdvValidationError` before any request), fills in the path,
- * and validates the answer with the route's response schemas.
+ * Calls one route of the contract: checks the input (a mistake is an
+ * `AdvValidationError` before any request), fills in the path, and checks
+ * the answer. The checks are the contract's schemas compiled for the client
+ * (see compiled-contract/checks.ts); the types come from the schemas themselves.
  */
-export async function callRoute<R extends RouteDefinition>(
+export async function callRoute<K extends RouteName>(
   transport: Transport,
-  route: R,
-  input: RouteInput<R>,
+  name: K,
+  input: RouteInput<(typeof routes)[K]>,
   options: CallOptions & { publishableKey?: string | undefined } = {},
-): Promise<RouteOutput<R>> {
+): Promise<RouteOutput<(typeof routes)[K]>> {
+  const route: CompiledRoute = compiledRoutes[name];
   const { params, query, body } = input as { params?: unknown; query?: unknown; body?: unknown };
-  const checkedParams = (check(route.params, params, 'params') ?? {}) as Record<string, unknown>;
-  const checkedQuery = check(route.query, query, 'query') as Record<string, string | number | boolean | undefined> | undefined;
-  const checkedBody = route.body ? check(route.body, body, 'body') : undefined;
+  const checkedParams = (check(route, 'params', params) ?? {}) as Record<string, unknown>;
+  const checkedQuery = check(route, 'query', query) as Record<string, string | number | boolean | undefined> | undefined;
+  const checkedBody = route.body ? check(route, 'body', body) : undefined;
   const path = route.path.slice(1).replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(String(checkedParams[name])));
   const authenticated = route.audience === 'employee' || route.audience === 'admin' || (route.audience === 'public' && !options.publishableKey);
   return transport.send({
@@ -63,7 +64,7 @@ export async function callRoute<R extends RouteDefinition>(
     path,
     ...(checkedQuery ? { query: checkedQuery } : {}),
     ...(checkedBody !== undefined ? { body: checkedBody } : {}),
-    schema: responseSchema(route) as z.ZodMiniType<RouteOutput<R>>,
+    check: answerCheck(route),
     okStatuses: Object.keys(route.responses).map(Number),
     authenticated,
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),

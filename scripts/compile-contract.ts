@@ -1,0 +1,261 @@
+// Compiles the contract's zod/mini schemas into the client's checks:
+// writes packages/sdk/src/compiled-contract/routes.ts, the route table the SDK
+// calls with (method, path, audience, and a check for each input and answer).
+//
+//   npm run compile-contract                       writes the file
+//   npx tsx scripts/compile-contract.ts --stdout   prints it instead
+//
+// Run it after any change under packages/sdk/src/contract/;
+// test/sdk/compiled-contract.test.ts fails when the file is stale, and checks
+// with fast-check that the compiled checks give zod's verdicts.
+//
+// Answers are compiled whole: a rule this compiler cannot express (a refine
+// function, a URL format, a pipe) fails the build, so every answer is checked
+// as zod would. Inputs drop their refine functions (URL safety, storable text,
+// date windows): the client checks types, lengths, patterns and keys before
+// sending, and the server, which runs zod, answers 400 for the rest.
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import * as contract from '../packages/sdk/src/contract/index.js';
+
+const OUTPUT = 'packages/sdk/src/compiled-contract/routes.ts';
+
+
+/** The parts of zod's internal definitions this compiler reads. */
+interface ZodDefinition {
+  type: string;
+  check?: string;
+  format?: string;
+  pattern?: RegExp;
+  coerce?: boolean;
+  checks?: readonly { _zod: { def: ZodDefinition & { minimum?: number; maximum?: number; value?: number; inclusive?: boolean; tx?: (value: string) => string } } }[];
+  shape?: Record<string, ZodSchema>;
+  catchall?: ZodSchema;
+  element?: ZodSchema;
+  keyType?: ZodSchema;
+  valueType?: ZodSchema;
+  partial?: boolean;
+  mode?: string;
+  innerType?: ZodSchema;
+  defaultValue?: unknown;
+  options?: readonly ZodSchema[];
+  values?: readonly unknown[];
+  entries?: Record<string, unknown>;
+}
+interface ZodSchema {
+  _zod: { def: ZodDefinition; values?: Set<unknown> };
+}
+
+type Direction = 'answer' | 'input';
+
+const isSchema = (value: unknown): value is ZodSchema =>
+  typeof value === 'object' && value !== null && '_zod' in value && typeof (value as ZodSchema)._zod.def?.type === 'string';
+
+const literal = (value: unknown): string => {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return JSON.stringify(value);
+  throw new Error(`Cannot compile the literal ${String(value)}.`);
+};
+
+const regex = (pattern: RegExp): string => {
+  // A global or sticky pattern keeps state between test() calls.
+  if (/[gy]/.test(pattern.flags)) throw new Error(`Cannot compile the stateful pattern ${pattern}.`);
+  return `/${pattern.source}/${pattern.flags}`;
+};
+
+const propertyKey = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+
+const rules = (entries: Record<string, string | undefined>): string => {
+  const written = Object.entries(entries).filter(([, value]) => value !== undefined);
+  return written.length === 0 ? '' : `{ ${written.map(([key, value]) => `${key}: ${value}`).join(', ')} }`;
+};
+
+class ContractCompiler {
+  /** Exported schemas of the contract, by identity: `ContentSchema` becomes the constant `Content`. */
+  readonly #names = new Map<ZodSchema, string>();
+  /** The constant written for each named schema, per direction, with its expression. */
+  readonly #written = new Map<ZodSchema, Partial<Record<Direction, { constant: string; expression: string }>>>();
+  readonly #constants: string[] = [];
+  /** The checks.ts exports the written expressions use, for the generated import. */
+  readonly used = new Set<string>();
+
+  constructor(exports: Record<string, unknown>) {
+    for (const [name, value] of Object.entries(exports)) {
+      if (isSchema(value) && name.endsWith('Schema') && !this.#names.has(value)) this.#names.set(value, name.slice(0, -'Schema'.length));
+    }
+  }
+
+  get constants(): readonly string[] {
+    return this.#constants;
+  }
+
+  /**
+   * The expression of a schema's check. A named schema becomes a constant,
+   * written once; its input form (refine functions dropped) is a second
+   * constant, `…Input`, only when it differs. Compile every answer first.
+   */
+  compile(schema: ZodSchema, direction: Direction, where: string): string {
+    const name = this.#names.get(schema);
+    if (name === undefined) return this.#expression(schema, direction, where);
+    const written = this.#written.get(schema) ?? {};
+    this.#written.set(schema, written);
+    const existing = written[direction];
+    if (existing) return existing.constant;
+    const expression = this.#expression(schema, direction, where);
+    if (direction === 'input' && written.answer?.expression === expression) {
+      written.input = written.answer;
+      return written.answer.constant;
+    }
+    const constant = direction === 'input' && written.answer ? `${name}Input` : name;
+    written[direction] = { constant, expression };
+    this.#constants.push(`export const ${constant}: Check = ${expression};`);
+    return constant;
+  }
+
+  #expression(schema: ZodSchema, direction: Direction, where: string): string {
+    const expression = this.#write(schema, direction, where);
+    this.used.add(/^\w+/.exec(expression)![0]);
+    return expression;
+  }
+
+  #write(schema: ZodSchema, direction: Direction, where: string): string {
+    const def = schema._zod.def;
+    const checks = (def.checks ?? []).map((check) => check._zod.def);
+    const refusal = (what: string) => new Error(`${where}: cannot compile ${what} (${def.type}).`);
+    /** Refine functions: refused in answers, left to the server in inputs. */
+    const kept = checks.filter((check) => {
+      if (check.check !== 'custom') return true;
+      if (direction === 'answer') throw refusal('a refine function in an answer');
+      return false;
+    });
+    const onlyChecks = (allowed: readonly string[]) => {
+      for (const check of kept) if (!allowed.includes(check.check ?? '')) throw refusal(`the check "${check.check}"`);
+    };
+
+    switch (def.type) {
+      case 'string': {
+        onlyChecks(['min_length', 'max_length', 'string_format', 'overwrite']);
+        const patterns: string[] = [];
+        if (def.format) {
+          if (!def.pattern) throw refusal(`the format "${def.format}"`);
+          patterns.push(regex(def.pattern));
+        }
+        let trim: string | undefined;
+        let min: number | undefined;
+        let max: number | undefined;
+        kept.forEach((check, index) => {
+          if (check.check === 'overwrite') {
+            // Only trim, and only first: the checks after it see the trimmed text.
+            if (index !== 0 || check.tx?.('  a  ') !== 'a') throw refusal('a transform other than a leading trim');
+            trim = 'true';
+          } else if (check.check === 'min_length') min = check.minimum;
+          else if (check.check === 'max_length') max = check.maximum;
+          else if (check.pattern) patterns.push(regex(check.pattern));
+          else throw refusal(`the format "${check.format}"`);
+        });
+        return `string(${rules({ trim, min: min?.toString(), max: max?.toString(), patterns: patterns.length ? `[${patterns.join(', ')}]` : undefined })})`;
+      }
+      case 'number': {
+        onlyChecks(['greater_than', 'less_than', 'number_format']);
+        const found: Record<string, string | undefined> = { coerce: def.coerce ? 'true' : undefined };
+        const integerFormat = (format: string | undefined) => {
+          if (format !== 'safeint') throw refusal(`the number format "${format}"`);
+          found.integer = 'true';
+        };
+        if (def.format) integerFormat(def.format);
+        for (const check of kept) {
+          if (check.check === 'number_format') integerFormat(check.format);
+          else if (check.check === 'greater_than') found[check.inclusive ? 'min' : 'above'] = String(check.value);
+          else found[check.inclusive ? 'max' : 'below'] = String(check.value);
+        }
+        return `number(${rules(found)})`;
+      }
+      case 'boolean':
+        onlyChecks([]);
+        if (def.coerce) throw refusal('a coerced boolean');
+        return 'boolean';
+      case 'unknown':
+        onlyChecks([]);
+        return 'unknown';
+      case 'null':
+        return 'oneOf([null])';
+      case 'literal':
+        return `oneOf([${(def.values ?? []).map(literal).join(', ')}])`;
+      case 'enum':
+        return `oneOf([${Object.values(def.entries ?? {}).map(literal).join(', ')}])`;
+      case 'array': {
+        onlyChecks(['min_length', 'max_length']);
+        const min = kept.find((check) => check.check === 'min_length')?.minimum;
+        const max = kept.find((check) => check.check === 'max_length')?.maximum;
+        const item = this.compile(def.element!, direction, `${where}[]`);
+        const limits = rules({ min: min?.toString(), max: max?.toString() });
+        return limits ? `array(${item}, ${limits})` : `array(${item})`;
+      }
+      case 'object': {
+        onlyChecks([]);
+        const catchall = def.catchall?._zod.def.type;
+        const unknownKeys = catchall === undefined ? 'strip' : catchall === 'never' ? 'strict' : catchall === 'unknown' ? 'loose' : undefined;
+        if (!unknownKeys) throw refusal(`a catchall of type ${catchall}`);
+        const properties = Object.entries(def.shape ?? {}).map(
+          ([key, value]) => `${propertyKey(key)}: ${this.compile(value, direction, `${where}.${key}`)}`,
+        );
+        const shape = properties.length === 0 ? '{}' : `{ ${properties.join(', ')} }`;
+        return unknownKeys === 'strip' ? `object(${shape})` : `object(${shape}, '${unknownKeys}')`;
+      }
+      case 'record': {
+        onlyChecks([]);
+        // zod requires every key of an enum-keyed record unless it is partial.
+        if (def.keyType!._zod.values && !def.partial) throw refusal('an exhaustive record');
+        if (def.mode === 'loose') throw refusal('a loose record');
+        return `record(${this.compile(def.keyType!, direction, `${where}{key}`)}, ${this.compile(def.valueType!, direction, `${where}{value}`)})`;
+      }
+      case 'nullable':
+        return `nullable(${this.compile(def.innerType!, direction, where)})`;
+      case 'optional':
+        return `optional(${this.compile(def.innerType!, direction, where)})`;
+      case 'default':
+        return `withDefault(${this.compile(def.innerType!, direction, where)}, ${literal(def.defaultValue)})`;
+      case 'union':
+        return `union([${(def.options ?? []).map((option, index) => this.compile(option, direction, `${where}|${index}`)).join(', ')}])`;
+      default:
+        throw refusal('this kind of schema');
+    }
+  }
+}
+
+/** The text of packages/sdk/src/compiled-contract/routes.ts for the current contract. */
+export function compileContract(): string {
+  const compiler = new ContractCompiler(contract);
+  const routeEntries = Object.entries(contract.routes) as [string, contract.RouteDefinition][];
+  // Answers first, so that an input identical to its answer form reuses that constant.
+  const answers = routeEntries.map(([name, route]) =>
+    Object.entries(route.responses).map(([status, schema]) => `${status}: ${compiler.compile(schema as unknown as ZodSchema, 'answer', `${name}.${status}`)}`),
+  );
+  compiler.compile(contract.ProblemSchema as unknown as ZodSchema, 'answer', 'problem');
+  const routeLines = routeEntries.map(([name, route], index) => {
+    const parts = [`method: '${route.method}'`, `path: '${route.path}'`, `audience: '${route.audience}'`];
+    for (const part of ['params', 'query', 'body'] as const) {
+      const schema = route[part];
+      if (schema) parts.push(`${part}: ${compiler.compile(schema as unknown as ZodSchema, 'input', `${name}.${part}`)}`);
+    }
+    parts.push(`responses: { ${answers[index]!.join(', ')} }`);
+    if (route.idempotent) parts.push('idempotent: true');
+    return `  ${name}: { ${parts.join(', ')} },`;
+  });
+
+  const body = [...compiler.constants, '', 'export const compiledRoutes = {', ...routeLines, '} as const satisfies Record<RouteName, CompiledRoute>;', ''];
+  return [
+    '// Generated by scripts/compile-contract.ts from packages/sdk/src/contract/ (zod/mini): do not edit.',
+    '// Rerun `npm run compile-contract` after changing the contract.',
+    "import type { RouteName } from '../contract/routes.js';",
+    "import type { CompiledRoute } from './compiled-route.js';",
+    `import { ${[...compiler.used].sort().concat('type Check').join(', ')} } from './checks.js';`,
+    '',
+    ...body,
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const text = compileContract();
+  if (process.argv.includes('--stdout')) process.stdout.write(text);
+  else writeFileSync(OUTPUT, text);
+}
