@@ -1,4 +1,4 @@
-// Sizes of the CDN files against the floor: Lit + nanostores + zod/mini, each
+// Sizes of the CDN files against the floor: Lit + @lit/context + nanostores, each
 // really used by a tiny element, built in the same run with the same Rollup
 // and terser settings as advocacy.js (rollup.config.mjs's cdnBundle).
 // Goal (issue 6): advocacy.js ≤ 25 KB brotli.
@@ -24,7 +24,7 @@ const row = (sizes: Sizes) => ({
   '/ floor': (sizes.brotli / floor.brotli).toFixed(2),
 });
 
-const rows: Record<string, ReturnType<typeof row>> = { 'floor (Lit + nanostores + zod/mini)': row(floor) };
+const rows: Record<string, ReturnType<typeof row>> = { 'floor (Lit + @lit/context + nanostores)': row(floor) };
 const sizes: Record<string, Sizes> = {};
 for (const file of files) {
   sizes[file] = sizesOfFile(join(CDN_DIR, file));
@@ -49,6 +49,7 @@ function part(source: string): string {
   if (/node_modules\/(@nanostores\/[^/]+|nanostores)\//.test(path)) return 'nanostores';
   if (path.includes('node_modules/')) return `other dependencies`;
   if (path.startsWith('sdk/dist/contract/')) return 'SDK contract (schemas, routes)';
+  if (path.startsWith('sdk/dist/compiled-contract/')) return 'SDK compiled contract (checks, routes)';
   if (path.startsWith('sdk/')) return 'SDK client, transport, stores, share rules';
   if (path.startsWith('translations/')) return 'widget strings (en, fr)';
   if (/^(base|context|events|version|configure|cdn|index|define)\b/.test(path)) return 'widget base, context, events, define';

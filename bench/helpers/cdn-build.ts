@@ -77,28 +77,29 @@ export async function buildLikeCdn(source: string, fileName: string): Promise<st
   return file;
 }
 
-/** What every Lit widget kit ships at least: Lit, nanostores and zod/mini, each really used. */
+/** What advocacy.js cannot do without: Lit, @lit/context and nanostores, each really used. */
 export const FLOOR_ENTRY = `
 import { LitElement, html, css } from 'lit';
+import { ContextConsumer, createContext } from '@lit/context';
 import { atom } from 'nanostores';
-import * as z from 'zod/mini';
 
-const Greeting = z.object({ name: z.string(), count: z.number() });
+const greetingContext = createContext('bench-greeting');
 const $greeting = atom({ name: 'world', count: 0 });
 
 export class BenchFloor extends LitElement {
   static styles = css\`:host { display: block; color: var(--bench-color, inherit); }\`;
   static properties = { data: { state: true } };
+  greeting = new ContextConsumer(this, { context: greetingContext, subscribe: true });
   connectedCallback() {
     super.connectedCallback();
-    this.unsubscribe = $greeting.subscribe((value) => { this.data = Greeting.parse(value); });
+    this.unsubscribe = $greeting.subscribe((value) => { this.data = value; });
   }
   disconnectedCallback() {
     super.disconnectedCallback();
     this.unsubscribe?.();
   }
   render() {
-    return html\`<p>Hello \${this.data?.name} (\${this.data?.count})</p>\`;
+    return html\`<p>Hello \${this.greeting.value ?? this.data?.name} (\${this.data?.count})</p>\`;
   }
 }
 customElements.define('bench-floor', BenchFloor);
