@@ -50,6 +50,18 @@ describe('<adv-leaderboard>', () => {
     expect(api.requestsTo('GET /v1/leaderboard')[0]!.query.get('period')).to.equal('month');
   });
 
+  it('follows the width of its own slot, not the viewport: under 30rem, shares and readers make way', async () => {
+    const api = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboard() } });
+    const { widget, shadow } = await ready(api, html`<adv-leaderboard style="width: 20rem"></adv-leaderboard>`);
+    expect(window.innerWidth).to.be.above(40 * 16);
+    const shownColumns = () => [...shadow.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none').map(text);
+    await waitUntil(() => shownColumns().length === 3, 'the shares and readers columns are still shown at 20rem');
+    expect(shownColumns()).to.deep.equal(['Rank', 'Ambassador', 'Points']);
+    await expect(widget).to.be.accessible();
+    widget.style.width = '40rem';
+    await waitUntil(() => shownColumns().length === 5, 'the shares and readers columns are not back at 40rem');
+  });
+
   it('gives tied ambassadors the same rank and says so', async () => {
     const api = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboard() } });
     const { shadow } = await ready(api);

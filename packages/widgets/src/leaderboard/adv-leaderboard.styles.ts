@@ -173,11 +173,8 @@ export const styles = css`
     margin-block-end: var(--_space-2);
     color: var(--_danger);
   }
-  /* A viewport query, not a container query: size containment would give the widget no width inside a flex row or an inline-block. */
-  @media (max-width: 30rem) {
-    .extra {
-      display: none;
-    }
+  .narrow .extra {
+    display: none;
   }
   @media (forced-colors: active) {
     .periods [aria-checked='true'] {

@@ -14,6 +14,7 @@ import {
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { hideBrokenImage, initials } from '../base/avatar.js';
+import { NarrowController } from '../base/narrow-controller.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvOptInEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
@@ -75,6 +76,9 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
   @state() private optInFailed = false;
   @state() private optInSaid = '';
 
+  /** Under 30rem of its own width, the shares and readers columns make way. */
+  readonly #narrow = new NarrowController(this, 30);
+
   /** The rows last shown, kept on screen while another period or team loads. */
   #shown: Leaderboard | undefined;
 
@@ -116,7 +120,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
     const { items, me } = data;
     const outside = me.rank !== null && !items.some((entry) => entry.isMe);
     const t = this.l.t.bind(this.l);
-    return html`<table part="table">
+    return html`<table part="table" class=${this.#narrow.narrow ? 'narrow' : ''}>
         <caption>
           ${t('leaderboardTitle')}
           <span class="muted">· ${data.team ? `${data.team} · ` : ''}${t(PERIOD_LABELS[data.period])}</span>
