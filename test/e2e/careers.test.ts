@@ -106,6 +106,11 @@ describe('the demo career site', () => {
     assert.deepEqual((await quotesIn(page, 'testimonials-grid')).sort(), expected.map((item) => item.quote).sort());
     assert.equal(await page.locator('#testimonials-carousel blockquote').count(), expected.length);
     assert.ok(await page.locator('#testimonials-grid').getByText(expected[0]!.authorName, { exact: true }).isVisible());
+    // The carousel cannot turn without a script: every slide is there to scroll to, and no dead button shows.
+    const slides = page.locator('#testimonials-carousel [part="slide"]');
+    await slides.last().scrollIntoViewIfNeeded();
+    assert.ok(await slides.last().isVisible(), 'the last slide can be scrolled to and read');
+    assert.equal(await page.locator('#testimonials-carousel [part="next"]').isVisible(), false);
 
     // Keyboard: the first Tab reaches the skip link, which leads to the main content.
     await page.keyboard.press('Tab');

@@ -110,6 +110,26 @@ export const styles = css`
   .slide:not(.current) {
     visibility: hidden;
   }
+  /* Scripting off (a server-rendered page read without JavaScript): the carousel cannot turn, so every slide is there, in a row to scroll, and the buttons that could not work are gone. */
+  @media (scripting: none) {
+    .controls {
+      display: none;
+    }
+    .slides {
+      grid-auto-flow: column;
+      grid-auto-columns: 100%;
+      gap: var(--_space-4);
+      overflow-x: auto;
+      scroll-snap-type: x mandatory;
+    }
+    .slide {
+      grid-area: auto;
+      scroll-snap-align: start;
+    }
+    .slide:not(.current) {
+      visibility: visible;
+    }
+  }
   @media (prefers-reduced-motion: no-preference) {
     .slide.current {
       animation: adv-rise calc(2 * var(--_duration)) var(--_easing);
