@@ -34,7 +34,7 @@ function check(route: CompiledRoute, part: 'params' | 'query' | 'body', value: u
   );
 }
 
-/** The union of a route's success answers, checked once per call. */
+/** The check of a route's success answers: the one answer, or the union of several. */
 function answerCheck(route: CompiledRoute): Check {
   const answers = Object.values(route.responses);
   return answers.length === 1 ? answers[0]! : union(answers);
