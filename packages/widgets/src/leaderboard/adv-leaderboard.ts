@@ -39,6 +39,8 @@ const COLUMNS: [MessageKey, string][] = [
 /**
  * Ranks the organisation's opted-in ambassadors for a period, highlights the
  * caller, and invites an employee who is not on it to join in one click.
+ * It fits the slot a page gives it, not the viewport: under 30rem of its own
+ * width (a sidebar), the shares and readers columns make way.
  * @tagname adv-leaderboard
  * @summary Leaderboard of opted-in employees, with a period switcher and an opt-in.
  * @slot empty - Shown when nobody has points for the period.
