@@ -222,6 +222,11 @@ class ContractCompiler {
   }
 }
 
+/** The check expression of one schema, as the generated file would write it (for tests). */
+export function compileSchema(schema: unknown, direction: Direction): string {
+  return new ContractCompiler({}).compile(schema as ZodSchema, direction, 'schema');
+}
+
 /** The text of packages/sdk/src/compiled-contract/routes.ts for the current contract. */
 export function compileContract(): string {
   const compiler = new ContractCompiler(contract);

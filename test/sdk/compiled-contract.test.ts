@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { ProblemSchema, routes, type RouteDefinition } from '@advocacy/sdk/contract';
 import { runCheck, type Check } from '../../packages/sdk/src/compiled-contract/checks.js';
 import { compiledRoutes, Problem } from '../../packages/sdk/src/compiled-contract/routes.js';
-import { compileContract } from '../../scripts/compile-contract.js';
+import { compileContract, compileSchema } from '../../scripts/compile-contract.js';
 
 /** The parts of zod's definitions the value generator reads. */
 interface Definition {
@@ -192,6 +192,16 @@ describe('the compiled contract', () => {
       );
     });
   }
+
+  it('refuses to compile an answer it could not check as zod does, and leaves only refine functions out of inputs', () => {
+    const refined = z.string().check(z.refine((value) => value.startsWith('https:')));
+    assert.throws(() => compileSchema(z.object({ url: refined }), 'answer'), /url: cannot compile a refine function in an answer/);
+    assert.throws(() => compileSchema(z.url(), 'answer'), /cannot compile the format "url"/);
+    assert.throws(() => compileSchema(z.string().check(z.toLowerCase()), 'input'), /a transform other than a leading trim/);
+    assert.throws(() => compileSchema(z.string().check(z.regex(/a/g)), 'answer'), /stateful pattern/);
+    assert.throws(() => compileSchema(z.record(z.enum(['a', 'b']), z.string()), 'answer'), /exhaustive record/);
+    assert.equal(compileSchema(z.object({ url: refined }), 'input'), 'object({ url: string() })');
+  });
 
   it('reports where an answer breaks the contract', () => {
     const result = runCheck(compiledRoutes.getMe.responses[200], { id: 'nope', leaderboardOptIn: 'yes' });
