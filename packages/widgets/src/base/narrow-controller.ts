@@ -11,6 +11,7 @@ export class NarrowController implements ReactiveController {
   readonly #host: ReactiveControllerHost & Element;
   readonly #widthRem: number;
   #observer: ResizeObserver | undefined;
+  #frame = 0;
   narrow = false;
 
   constructor(host: ReactiveControllerHost & Element, widthRem: number) {
@@ -23,14 +24,20 @@ export class NarrowController implements ReactiveController {
     this.#observer = new ResizeObserver(([entry]) => {
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       const narrow = (entry?.contentRect.width ?? 0) < this.#widthRem * rem;
+      cancelAnimationFrame(this.#frame);
       if (narrow === this.narrow) return;
-      this.narrow = narrow;
-      this.#host.requestUpdate();
+      // Not at once: a render inside this callback changes the host's height in the same frame, which the browser
+      // reports as an error ("ResizeObserver loop completed with undelivered notifications").
+      this.#frame = requestAnimationFrame(() => {
+        this.narrow = narrow;
+        this.#host.requestUpdate();
+      });
     });
     this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
+    cancelAnimationFrame(this.#frame);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
