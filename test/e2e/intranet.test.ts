@@ -316,6 +316,8 @@ describe('the demo intranet', () => {
     await widgetsReady(page);
     for (const width of [390, 768, 1024, 1152, 1280, 1600]) {
       await page.setViewportSize({ width, height: 900 });
+      // Widgets that follow their own width (the leaderboard) re-render on the frame after a resize.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.equal(scrollWidth, width, `at ${width}px the page is ${scrollWidth}px wide`);
     }

@@ -21,9 +21,10 @@ export class NarrowController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Measured now, so the first render already fits (a phone never sees the wide layout first).
+    this.narrow = this.#isNarrow(this.#host.getBoundingClientRect().width);
     this.#observer = new ResizeObserver(([entry]) => {
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      const narrow = (entry?.contentRect.width ?? 0) < this.#widthRem * rem;
+      const narrow = this.#isNarrow(entry?.borderBoxSize[0]?.inlineSize ?? this.#host.getBoundingClientRect().width);
       cancelAnimationFrame(this.#frame);
       if (narrow === this.narrow) return;
       // Not at once: a render inside this callback changes the host's height in the same frame, which the browser
@@ -34,6 +35,11 @@ export class NarrowController implements ReactiveController {
       });
     });
     this.#observer.observe(this.#host);
+  }
+
+  #isNarrow(width: number): boolean {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return width < this.#widthRem * rem;
   }
 
   hostDisconnected(): void {
