@@ -172,6 +172,19 @@ describe('transport under faults', () => {
     assert.equal(attempts(path), 1);
   });
 
+  it('starts afresh when the same GET is asked again just after its only caller left', async () => {
+    const slowOk = { kind: 'slow', ms: 50, body: { ok: true } } as const;
+    server.script(path, slowOk, slowOk);
+    const client = transport();
+    const controller = new AbortController();
+    const leaving = client.send(get(path, { signal: controller.signal }));
+    controller.abort();
+    // A store's refresh() does exactly this: it aborts its load in flight and asks again at once.
+    const again = client.send<{ ok: true }>(get(path));
+    await assert.rejects(leaving, (error: unknown) => error instanceof AdvNetworkError && error.reason === 'aborted');
+    assert.deepEqual(await again, { ok: true });
+  });
+
   it('stops retrying as soon as the caller aborts', async () => {
     server.script(path, { kind: 'raw', status: 503, body: '' });
     const controller = new AbortController();

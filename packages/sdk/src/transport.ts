@@ -78,7 +78,8 @@ export class Transport {
   async #sharedGet(url: URL, request: TransportRequest): Promise<RawResponse> {
     const key = `${request.authenticated ? 'auth' : 'anon'} ${url.href}`;
     let shared = this.#inFlightGets.get(key);
-    if (!shared) {
+    // Every caller of that one has left and it is being cancelled (a store's refresh() aborts its load, then asks again): start afresh.
+    if (!shared || shared.controller.signal.aborted) {
       const controller = new AbortController();
       const promise = this.#withRetries(url, request, undefined, controller.signal).finally(() => {
         if (this.#inFlightGets.get(key) === entry) this.#inFlightGets.delete(key);
