@@ -20,7 +20,6 @@ import * as contract from '../packages/sdk/src/contract/index.js';
 
 const OUTPUT = 'packages/sdk/src/compiled-contract/routes.ts';
 
-
 /** The parts of zod's internal definitions this compiler reads. */
 interface ZodDefinition {
   type: string;
@@ -130,6 +129,12 @@ class ContractCompiler {
     const onlyChecks = (allowed: readonly string[]) => {
       for (const check of kept) if (!allowed.includes(check.check ?? '')) throw refusal(`the check "${check.check}"`);
     };
+    /** A string's or an array's length limits, as written in `rules()`: the strictest when a limit is given twice. */
+    const lengths = () => {
+      const mins = kept.filter((check) => check.check === 'min_length').map((check) => check.minimum!);
+      const maxes = kept.filter((check) => check.check === 'max_length').map((check) => check.maximum!);
+      return { min: mins.length ? String(Math.max(...mins)) : undefined, max: maxes.length ? String(Math.min(...maxes)) : undefined };
+    };
 
     switch (def.type) {
       case 'string': {
@@ -140,19 +145,17 @@ class ContractCompiler {
           patterns.push(regex(def.pattern));
         }
         let trim: string | undefined;
-        let min: number | undefined;
-        let max: number | undefined;
         kept.forEach((check, index) => {
           if (check.check === 'overwrite') {
             // Only trim, and only first: the checks after it see the trimmed text.
             if (index !== 0 || check.tx?.('  a  ') !== 'a') throw refusal('a transform other than a leading trim');
             trim = 'true';
-          } else if (check.check === 'min_length') min = check.minimum;
-          else if (check.check === 'max_length') max = check.maximum;
-          else if (check.pattern) patterns.push(regex(check.pattern));
-          else throw refusal(`the format "${check.format}"`);
+          } else if (check.check === 'string_format') {
+            if (!check.pattern) throw refusal(`the format "${check.format}"`);
+            patterns.push(regex(check.pattern));
+          }
         });
-        return `string(${rules({ trim, min: min?.toString(), max: max?.toString(), patterns: patterns.length ? `[${patterns.join(', ')}]` : undefined })})`;
+        return `string(${rules({ trim, ...lengths(), patterns: patterns.length ? `[${patterns.join(', ')}]` : undefined })})`;
       }
       case 'number': {
         onlyChecks(['greater_than', 'less_than', 'number_format']);
@@ -184,10 +187,8 @@ class ContractCompiler {
         return `oneOf([${Object.values(def.entries ?? {}).map(literal).join(', ')}])`;
       case 'array': {
         onlyChecks(['min_length', 'max_length']);
-        const min = kept.find((check) => check.check === 'min_length')?.minimum;
-        const max = kept.find((check) => check.check === 'max_length')?.maximum;
         const item = this.compile(def.element!, direction, `${where}[]`);
-        const limits = rules({ min: min?.toString(), max: max?.toString() });
+        const limits = rules(lengths());
         return limits ? `array(${item}, ${limits})` : `array(${item})`;
       }
       case 'object': {

@@ -201,6 +201,7 @@ describe('the compiled contract', () => {
     assert.throws(() => compileSchema(z.string().check(z.regex(/a/g)), 'answer'), /stateful pattern/);
     assert.throws(() => compileSchema(z.record(z.enum(['a', 'b']), z.string()), 'answer'), /exhaustive record/);
     assert.equal(compileSchema(z.object({ url: refined }), 'input'), 'object({ url: string() })');
+    assert.equal(compileSchema(z.string().check(z.maxLength(9), z.minLength(1), z.maxLength(5), z.minLength(2)), 'answer'), 'string({ min: 2, max: 5 })');
   });
 
   it('reports where an answer breaks the contract', () => {

@@ -130,7 +130,8 @@ export class LocalizeController implements ReactiveController {
 
   /** `{count}` messages in one and other forms: `plural(n, { one: 'sharesOne', other: 'sharesOther' })`. */
   plural(count: number, keys: { one: MessageKey; other: MessageKey }, params?: MessageParams): string {
-    const form = cached(pluralRules, this.locale, undefined, () => new Intl.PluralRules(this.locale)).select(count);
+    const { locale } = this;
+    const form = cached(pluralRules, locale, undefined, () => new Intl.PluralRules(locale)).select(count);
     return this.t(form === 'one' ? keys.one : keys.other, { count, ...params });
   }
 
