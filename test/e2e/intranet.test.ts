@@ -90,6 +90,15 @@ describe('the demo intranet', () => {
     return context;
   }
 
+  /** A new context on /demo/intranet with every widget ready. */
+  async function openIntranet(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/demo/intranet`);
+    await widgetsReady(page);
+    return { context, page };
+  }
+
   async function actAs(page: Page, employee: DemoEmployee): Promise<void> {
     await page.getByLabel('Act as').selectOption(employee.id);
     await page.getByRole('status').filter({ hasText: `You are acting as ${employee.name}.` }).waitFor();
@@ -219,10 +228,7 @@ describe('the demo intranet', () => {
   });
 
   it('shows the page and the widgets in French with ?lang=fr, and the language links switch it', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/demo/intranet`);
-    await widgetsReady(page);
+    const { context, page } = await openIntranet();
     await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
     await page.waitForURL(/\?lang=fr$/);
     await widgetsReady(page);
@@ -244,10 +250,7 @@ describe('the demo intranet', () => {
   });
 
   it('works with the keyboard alone: Tab reaches the skip link, the picker, the first card and its Share button, always with a visible focus ring', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/demo/intranet`);
-    await widgetsReady(page);
+    const { context, page } = await openIntranet();
 
     await page.keyboard.press('Tab');
     let stop = await focused(page);
@@ -310,10 +313,7 @@ describe('the demo intranet', () => {
   });
 
   it('fits the screen from a phone to a wide desktop: no sideways scrolling', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/demo/intranet`);
-    await widgetsReady(page);
+    const { context, page } = await openIntranet();
     for (const width of [390, 768, 1024, 1152, 1280, 1600]) {
       await page.setViewportSize({ width, height: 900 });
       // Widgets that follow their own width (the leaderboard) re-render on the frame after a resize.
