@@ -186,9 +186,10 @@ describe('transport under faults', () => {
   });
 
   it('stops retrying as soon as the caller aborts', async () => {
-    server.script(path, { kind: 'raw', status: 503, body: '' });
+    // Retry-After fixes the wait at 30 s: a jittered backoff could fall under the 50 ms before the abort.
+    server.script(path, { kind: 'raw', status: 503, body: '', headers: { 'retry-after': '30' } });
     const controller = new AbortController();
-    const pending = transport({ retry: { baseDelayMs: 5_000 } }).send(get(path, { signal: controller.signal }));
+    const pending = transport().send(get(path, { signal: controller.signal }));
     setTimeout(() => controller.abort(), 50);
     await assert.rejects(pending, (error: unknown) => error instanceof AdvNetworkError && error.reason === 'aborted');
     assert.equal(attempts(path), 1);

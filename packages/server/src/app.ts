@@ -86,7 +86,8 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   installErrorHandling(app);
   const rateLimits = settings.rateLimits ?? DEFAULT_RATE_LIMITS;
 
-  const verifier = new JwtVerifier({ demoMode: settings.demoMode });
+  const now = settings.now ?? (() => new Date());
+  const verifier = new JwtVerifier({ demoMode: settings.demoMode, now });
   const principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
   const clicks = new ClickRecorder(db, (error) => app.log.error({ err: error }, 'recording tracked-link clicks failed'));
   app.decorate('flushClickRecording', () => clicks.flush());
@@ -96,7 +97,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     clicks,
     demoMode: settings.demoMode,
     version: settings.version,
-    now: settings.now ?? (() => new Date()),
+    now,
     publicOrigin: (request) => (settings.publicUrl ? new URL(settings.publicUrl).origin : `${request.protocol}://${request.host}`),
     authenticate: (request) => {
       let principal = principals.get(request);

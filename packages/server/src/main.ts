@@ -79,7 +79,10 @@ async function main(): Promise<void> {
   const shownHost = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
   console.log(`Advocacy Kit ${version} on ${where} (${migrations}).`);
   if (seeded?.created) console.log('Demo mode: seeded the Northwind demo organisation (40 employees, 15 pieces of content, 14 testimonials).');
-  else if (env.demoMode) console.log('Demo mode: the Northwind demo organisation is ready (NODE_ENV=production turns demo mode off).');
+  else if (env.demoMode) {
+    const added = seeded && seeded.added.shares + seeded.added.clicks > 0 ? `, with ${seeded.added.shares} shares and ${seeded.added.clicks} clicks added since its last start` : '';
+    console.log(`Demo mode: the Northwind demo organisation is ready${added} (NODE_ENV=production turns demo mode off).`);
+  }
   console.log(`Ready: http://${shownHost}:${port}/`);
 }
 

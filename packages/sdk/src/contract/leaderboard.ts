@@ -32,8 +32,18 @@ export const LeaderboardSchema = z.object({
   team: z.nullable(z.string()),
   items: z.array(LeaderboardEntrySchema),
   nextCursor: z.nullable(z.string()),
+  /** Last day (UTC) of the period counted so far: today. Equal to `periodStart` on a period's first day. */
+  periodEnd: z.optional(IsoDateSchema),
   /** The caller, even outside the page: rank null until they opt in or earn points. */
-  me: z.object({ rank: z.nullable(z.int()), points: z.int(), shares: z.int(), clicks: z.int(), optedIn: z.boolean() }),
+  me: z.object({
+    rank: z.nullable(z.int()),
+    points: z.int(),
+    shares: z.int(),
+    clicks: z.int(),
+    optedIn: z.boolean(),
+    /** The caller's figures for the period just before (absent for `all`), so a period just begun can show them beside it. */
+    previous: z.optional(z.object({ periodStart: IsoDateSchema, points: z.int(), shares: z.int(), clicks: z.int() })),
+  }),
 });
 export type Leaderboard = z.infer<typeof LeaderboardSchema>;
 

@@ -15,6 +15,21 @@ export const NetworkStatsSchema = z.object({
 
 export const DayStatsSchema = z.object({ day: IsoDateSchema, shares: count, creditedClicks: count, uncreditedClicks: count, impressions: count });
 
+/**
+ * The period just before, in totals: so a period that has just begun can say
+ * so and show the last one beside it. Absent for `all`.
+ */
+export const PreviousPeriodTotalsSchema = z.object({
+  periodStart: IsoDateSchema,
+  /** Its last day. */
+  periodEnd: IsoDateSchema,
+  shares: count,
+  creditedClicks: count,
+  activeAmbassadors: count,
+  estimatedReach: count,
+});
+export type PreviousPeriodTotals = z.infer<typeof PreviousPeriodTotalsSchema>;
+
 /** Programme figures for a period: what the organisation achieved together. */
 export const StatsSchema = z.object({
   period: PeriodSchema,
@@ -38,6 +53,7 @@ export const StatsSchema = z.object({
   byNetwork: z.array(NetworkStatsSchema),
   /** Every day of the period (the last 90 days for `all`), zeros included. */
   byDay: z.array(DayStatsSchema),
+  previous: z.optional(PreviousPeriodTotalsSchema),
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
@@ -50,6 +66,7 @@ export const PublicStatsSchema = z.object({
   creditedClicks: count,
   activeAmbassadors: count,
   estimatedReach: count,
+  previous: z.optional(PreviousPeriodTotalsSchema),
 });
 export type PublicStats = z.infer<typeof PublicStatsSchema>;
 

@@ -47,9 +47,12 @@ const unauthorized = (detail: string): HttpProblem =>
 export class JwtVerifier {
   readonly #jwks = new Map<string, JWTVerifyGetKey>();
   readonly #demoMode: boolean;
+  readonly #now: () => Date;
 
-  constructor(options: { demoMode: boolean }) {
+  /** `now`: the server's clock, which `exp` and `nbf` are checked against (tests move it). */
+  constructor(options: { demoMode: boolean; now?: () => Date }) {
     this.#demoMode = options.demoMode;
+    this.#now = options.now ?? (() => new Date());
   }
 
   /** Issuer, audiences and subject claimed by a token, before any verification (to find its organisation). */
@@ -72,6 +75,7 @@ export class JwtVerifier {
       audience: settings.audience,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['sub', 'exp'],
+      currentDate: this.#now(),
     };
     try {
       let payload: JWTPayload;

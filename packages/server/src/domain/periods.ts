@@ -29,6 +29,13 @@ export function periodRange(kind: Period, at: Date): { start: Date; end: Date } 
   return { start, end };
 }
 
+/** `[start, end)` of the period just before the one containing `at`; none before all time. */
+export function previousPeriodRange(kind: Period, at: Date): { start: Date; end: Date } | undefined {
+  if (kind === 'all') return undefined;
+  const current = periodRange(kind, at);
+  return periodRange(kind, new Date(current.start.getTime() - 1));
+}
+
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

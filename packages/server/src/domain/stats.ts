@@ -1,6 +1,6 @@
-import { NETWORKS, type Network, type Period, type Stats } from '@advocacy/sdk/contract';
+import { NETWORKS, type Network, type Period, type PreviousPeriodTotals, type Stats } from '@advocacy/sdk/contract';
 import type { Queryable } from '../db/db.js';
-import { isoDate, periodRange } from './periods.js';
+import { isoDate, periodRange, previousPeriodRange } from './periods.js';
 
 const DAY_MS = 86_400_000;
 /** `all` gives its daily series for the last this-many days; its totals still cover all time. */
@@ -82,6 +82,7 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
     estimatedReach += row.reach;
   }
 
+  const before = previousPeriodRange(period, now);
   return {
     period,
     periodStart: firstDay,
@@ -91,6 +92,30 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
     estimatedReach,
     byNetwork: [...byNetwork.values()].sort((a, b) => b.shares - a.shares || a.network.localeCompare(b.network)),
     byDay: [...byDay.values()],
+    ...(before ? { previous: await loadPeriodTotals(db, organisationId, before) } : {}),
+  };
+}
+
+/** Totals of a whole past period `[start, end)`: what a period that has just begun shows beside itself. */
+async function loadPeriodTotals(db: Queryable, organisationId: string, { start, end }: { start: Date; end: Date }): Promise<PreviousPeriodTotals> {
+  const lastDay = isoDate(new Date(end.getTime() - DAY_MS));
+  const { rows } = await db.query<{ shares: number; credited: number; ambassadors: number; reach: number }>(
+    `SELECT (SELECT coalesce(sum(shares), 0)::int FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $4 AND $5 AND network <> 'web') AS shares,
+            (SELECT coalesce(sum(credited_clicks), 0)::int FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $4 AND $5) AS credited,
+            (SELECT count(DISTINCT employee_id)::int FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) AS ambassadors,
+            (SELECT coalesce(sum(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN floor((e.audience ->> d.network)::numeric) ELSE 0 END), 0)::bigint
+               FROM (SELECT DISTINCT employee_id, network FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
+               JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id) AS reach`,
+    [organisationId, start, end, isoDate(start), lastDay],
+  );
+  const row = rows[0];
+  return {
+    periodStart: isoDate(start),
+    periodEnd: lastDay,
+    shares: row?.shares ?? 0,
+    creditedClicks: row?.credited ?? 0,
+    activeAmbassadors: row?.ambassadors ?? 0,
+    estimatedReach: Number(row?.reach ?? 0),
   };
 }
 

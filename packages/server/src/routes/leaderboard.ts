@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { routes, type Leaderboard, type LeaderboardEntry } from '@advocacy/sdk/contract';
 import type { SqlParam } from '../db/db.js';
-import { periodStart } from '../domain/periods.js';
+import { isoDate, periodStart, previousPeriodRange } from '../domain/periods.js';
 import { registerRoute } from '../http/contract-route.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import type { ServerContext } from '../server-context.js';
@@ -106,6 +106,17 @@ export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, 
       [principal.organisationId, principal.employeeId, query.period, start],
     );
     const me = mine.rows[0] ?? { points: 0, shares: 0, clicks: 0, opted_in: false };
+    const before = previousPeriodRange(query.period, ctx.now());
+    const previousStart = before ? isoDate(before.start) : undefined;
+    const mineBefore = previousStart
+      ? (
+          await db.query<{ points: number; shares: number; clicks: number }>(
+            `SELECT points::int, shares::int, clicks::int FROM points
+              WHERE organisation_id = $1 AND period_kind = $2 AND period_start = $3 AND employee_id = $4`,
+            [principal.organisationId, query.period, previousStart, principal.employeeId],
+          )
+        ).rows[0] ?? { points: 0, shares: 0, clicks: 0 }
+      : undefined;
     const inTeam = teamId === null || page.some((row) => row.employee_id === principal.employeeId) || (await isInTeam(principal.employeeId, teamId));
     const myRank = me.opted_in && me.points > 0 && inTeam ? await rankOf(me.points) : null;
 
@@ -113,10 +124,18 @@ export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, 
     const body: Leaderboard = {
       period: query.period,
       periodStart: start,
+      periodEnd: isoDate(ctx.now()),
       team: query.team ?? null,
       items,
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.points, last.employee_id]) : null,
-      me: { rank: myRank, points: me.points, shares: me.shares, clicks: me.clicks, optedIn: me.opted_in },
+      me: {
+        rank: myRank,
+        points: me.points,
+        shares: me.shares,
+        clicks: me.clicks,
+        optedIn: me.opted_in,
+        ...(previousStart && mineBefore ? { previous: { periodStart: previousStart, ...mineBefore } } : {}),
+      },
     };
     return body;
 

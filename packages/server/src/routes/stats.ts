@@ -32,6 +32,7 @@ export const statsRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =
       creditedClicks: stats.creditedClicks,
       activeAmbassadors: stats.activeAmbassadors,
       estimatedReach: stats.estimatedReach,
+      ...(stats.previous ? { previous: stats.previous } : {}),
     };
     return totals;
   });
