@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@advocacy/widgets/define/adv-my-impact.js';
 import { pending, problem, type FakeRoutes } from '../test/helpers/fake-api.js';
-import { leaderboard } from '../test/helpers/fixtures/leaderboard.js';
+import { justStartedLeaderboard, leaderboard } from '../test/helpers/fixtures/leaderboard.js';
 import { me, share, sharePage } from '../test/helpers/fixtures/stats.js';
 import { storyFrame } from './support/story-frame.js';
 
@@ -25,6 +25,16 @@ export const Ready: StoryObj = { render: () => storyFrame(ready, widget) };
 export const Loading: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': pending }, widget) };
 
 export const Empty: StoryObj = { render: () => storyFrame(routes({ rank: null, points: 0, shares: 0, clicks: 0 }), widget) };
+
+/** 1 November: nothing yet this month, last month beside it. */
+export const JustStarted: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': { body: justStartedLeaderboard() } }, widget) };
+
+export const JustStartedFrench: StoryObj = {
+  render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': { body: justStartedLeaderboard() } }, widget, { lang: 'fr' }),
+};
+
+/** No share this month yet, but readers of last month's shares. */
+export const ReadersWithoutShares: StoryObj = { render: () => storyFrame(routes({ rank: 12, points: 40, shares: 0, clicks: 20 }), widget) };
 
 export const Error: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': problem(500) }, widget) };
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@advocacy/widgets/define/adv-program-stats.js';
 import { pending, problem } from '../test/helpers/fake-api.js';
-import { bigStats, emptyStats, publicStats, stats } from '../test/helpers/fixtures/stats.js';
+import { bigStats, emptyStats, justStartedStats, publicStats, readersOnlyStats, stats } from '../test/helpers/fixtures/stats.js';
 import { storyFrame } from './support/story-frame.js';
 
 const ready = { 'GET /v1/stats': { body: stats() } };
@@ -21,6 +21,14 @@ export const Public: StoryObj = {
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': pending }, widget) };
 
 export const Empty: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: emptyStats() } }, widget) };
+
+/** 1 November: nothing yet this month, last month's reach beside it. */
+export const JustStarted: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: justStartedStats() } }, widget) };
+
+export const JustStartedFrench: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: justStartedStats() } }, widget, { lang: 'fr' }) };
+
+/** No share this month yet, but readers of last month's shares: a readers headline, no "0 people". */
+export const ReadersWithoutShares: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: readersOnlyStats() } }, widget) };
 
 export const Error: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': problem(500) }, widget) };
 

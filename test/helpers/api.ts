@@ -39,7 +39,8 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-async function addOrganisation(db: Db, slug: string, overrides: Partial<NewOrganisation> = {}): Promise<TestOrganisation> {
+/** `clock`: the API's clock, which tokens are issued and checked against. */
+async function addOrganisation(db: Db, slug: string, clock: () => Date, overrides: Partial<NewOrganisation> = {}): Promise<TestOrganisation> {
   const secret = `test-secret-${slug}-0123456789abcdef0123456789`;
   const issuer = `https://idp.${slug}.example/`;
   const audience = `advocacy-${slug}`;
@@ -57,15 +58,17 @@ async function addOrganisation(db: Db, slug: string, overrides: Partial<NewOrgan
     consent: { version: '2026-01', text: { en: 'I agree that my words and photo appear on the career site.' } },
     ...overrides,
   });
-  const token: TestOrganisation['token'] = async (subject, claims = {}) =>
-    new SignJWT({ name: `Employee ${subject}`, ...claims })
+  const token: TestOrganisation['token'] = async (subject, claims = {}) => {
+    const issuedAt = Math.floor(clock().getTime() / 1000);
+    return new SignJWT({ name: `Employee ${subject}`, ...claims })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(subject)
       .setIssuer(issuer)
       .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime(claims.exp ?? '1h')
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(claims.exp ?? issuedAt + 3_600)
       .sign(new TextEncoder().encode(secret));
+  };
   return {
     id: created.id,
     slug,
@@ -91,13 +94,14 @@ async function addOrganisation(db: Db, slug: string, overrides: Partial<NewOrgan
 export async function startTestApi(kind: DatabaseKind = 'pglite', settings: Partial<AppSettings> = {}): Promise<TestApi> {
   const db = await openTestDatabase(kind);
   await migrate(db);
-  const acme = await addOrganisation(db, 'acme');
-  const globex = await addOrganisation(db, 'globex');
   let now: Date | undefined;
+  const clock = (): Date => now ?? new Date();
+  const acme = await addOrganisation(db, 'acme', clock);
+  const globex = await addOrganisation(db, 'globex', clock);
   const app = await buildApp(db, {
     version: 'test',
     demoMode: true,
-    now: () => now ?? new Date(),
+    now: clock,
     // High enough that only the rate-limit tests meet the limits.
     rateLimits: { perKeyAndIp: 100_000, perEmployee: 100_000, perAnonymousIp: 100_000 },
     ...settings,

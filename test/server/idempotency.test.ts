@@ -68,16 +68,18 @@ for (const kind of databaseKinds()) {
         [api.acme.id, `employee:${me.id}`, 'key-flight', requestHash('POST', '/v1/shares', body), now],
       );
       try {
+        // Each step gets a token from its own moment, as a page renewing its token would.
         api.setNow(new Date(now.getTime() + 5_000));
-        const busy = await postShare(headers, body);
+        const busy = await postShare(await withKey('idem-flight', 'key-flight'), body);
         assertClientProblem(busy, 'in flight', 409);
         assert.equal(busy.headers['retry-after'], '1');
-        assert.deepEqual(await myTotals(api, headers), { points: 0, shares: 0 });
+        assert.deepEqual(await myTotals(api, await withKey('idem-flight', 'key-flight')), { points: 0, shares: 0 });
 
         api.setNow(new Date(now.getTime() + 5 * 60_000));
-        const retried = await postShare(headers, body);
+        const later = await withKey('idem-flight', 'key-flight');
+        const retried = await postShare(later, body);
         assert.equal(retried.statusCode, 201, retried.body);
-        const replayed = await postShare(headers, body);
+        const replayed = await postShare(later, body);
         assert.equal(replayed.headers['idempotent-replayed'], 'true');
         assert.deepEqual(replayed.json(), retried.json());
       } finally {
@@ -102,15 +104,16 @@ for (const kind of databaseKinds()) {
       const first = await postShare(headers, { contentId: content.id, network: 'x' });
       assert.equal(first.statusCode, 201);
       try {
+        // Each step gets a token from its own moment, as a page renewing its token would.
         api.setNow(new Date(Date.now() + 23 * 3600_000));
-        assertClientProblem(await postShare(headers, { contentId: content.id, network: 'telegram' }), 'within 24 h', 422);
+        assertClientProblem(await postShare(await withKey('idem-expiry', 'key-expiry'), { contentId: content.id, network: 'telegram' }), 'within 24 h', 422);
         api.setNow(new Date(Date.now() + 25 * 3600_000));
-        const same = await postShare(headers, { contentId: content.id, network: 'x' });
+        const same = await postShare(await withKey('idem-expiry', 'key-expiry'), { contentId: content.id, network: 'x' });
         assert.deepEqual([same.statusCode, same.headers['idempotent-replayed']], [200, undefined], 'a new request: the existing link, not a replay');
         const other = await postShare(await withKey('idem-expiry', 'key-expiry-2'), { contentId: content.id, network: 'telegram' });
         assert.equal(other.statusCode, 201);
         api.setNow(new Date(Date.now() + 50 * 3600_000));
-        const reused = await postShare(headers, { contentId: content.id, network: 'whatsapp' });
+        const reused = await postShare(await withKey('idem-expiry', 'key-expiry'), { contentId: content.id, network: 'whatsapp' });
         assert.equal(reused.statusCode, 201, 'the old key no longer binds the request');
       } finally {
         api.setNow(undefined);

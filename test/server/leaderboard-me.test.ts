@@ -66,7 +66,9 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(result.items.map((item) => item.isMe), [false, false, false, true]);
       assert.deepEqual(rows.map((row) => row[0]), [1, 2, 2, 4]);
       assert.doesNotMatch(JSON.stringify(result), /lb-hidden|lb-other-tenant|Shown lb-hidden/);
-      assert.deepEqual(result.me, { rank: 4, points: 10, shares: 1, clicks: 0, optedIn: true });
+      const { previous, ...me } = result.me;
+      assert.deepEqual(me, { rank: 4, points: 10, shares: 1, clicks: 0, optedIn: true });
+      assert.deepEqual(previous && [previous.points, previous.shares, previous.clicks], [0, 0, 0], 'nothing the month before');
     });
 
     it('gives the caller’s own rank even outside the page, and null when not opted in', async () => {
@@ -108,8 +110,9 @@ for (const kind of databaseKinds()) {
         assert.equal(sunday.me.points, 7);
         api.setNow(new Date('2031-06-09T00:30:00Z'));
         const monday = await board(api.acme, 'lb-week');
-        assert.equal(monday.periodStart, '2031-06-09');
+        assert.deepEqual([monday.periodStart, monday.periodEnd], ['2031-06-09', '2031-06-09']);
         assert.equal(monday.me.points, 0);
+        assert.deepEqual(monday.me.previous, { periodStart: '2031-06-02', points: 7, shares: 1, clicks: 0 }, 'last week, to show beside an empty one');
         const month = LeaderboardSchema.parse((await api.inject({ method: 'GET', url: '/v1/leaderboard?period=month', headers: await api.acme.employee('lb-week', { team: 'Sales' }) })).json());
         assert.equal(month.me.points, 7);
       } finally {

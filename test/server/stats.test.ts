@@ -76,6 +76,28 @@ for (const kind of databaseKinds()) {
         assert.equal(all.byDay.length, 90, 'all time: totals since the start, the last 90 days day by day');
         assert.equal(all.byDay.at(-1)?.day, '2030-02-15');
         assert.equal((await stats('month', await api.globex.employee('g-1'))).shares, 0, 'other tenants see none of it');
+
+        // The period before, in totals: the week before this one, January before February, none before all time.
+        assert.deepEqual(
+          week.previous && [week.previous.periodStart, week.previous.periodEnd, week.previous.shares, week.previous.creditedClicks],
+          ['2030-02-04', '2030-02-10', 5, 6],
+        );
+        assert.deepEqual(month.previous && [month.previous.periodStart, month.previous.periodEnd, month.previous.shares], ['2030-01-01', '2030-01-31', 4]);
+        assert.deepEqual(quarter.previous && [quarter.previous.periodStart, quarter.previous.periodEnd, quarter.previous.shares], ['2029-10-01', '2029-12-31', 0]);
+        assert.equal(all.previous, undefined);
+      } finally {
+        api.setNow(undefined);
+      }
+    });
+
+    it('on the first minutes of a month, says the month holds nothing yet and gives the month before', async () => {
+      api.setNow(new Date('2030-03-01T00:05:00Z'));
+      try {
+        const month = await stats('month');
+        assert.deepEqual([month.periodStart, month.periodEnd, month.shares, month.creditedClicks], ['2030-03-01', '2030-03-01', 0, 0]);
+        assert.deepEqual(month.previous && [month.previous.periodStart, month.previous.periodEnd, month.previous.shares, month.previous.creditedClicks], ['2030-02-01', '2030-02-28', 17, 18]);
+        const publicMonth = PublicStatsSchema.parse((await api.inject({ method: 'GET', url: '/v1/stats/public?period=month', headers: api.acme.publicPage() })).json());
+        assert.deepEqual(publicMonth.previous, month.previous, 'public pages get the same totals of the month before');
       } finally {
         api.setNow(undefined);
       }

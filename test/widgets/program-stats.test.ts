@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { expect } from '@open-wc/testing';
-import type { AdvProgramStats } from '@advocacy/widgets';
+import type { AdvLoadEvent, AdvProgramStats } from '@advocacy/widgets';
 import '@advocacy/widgets/define/adv-program-stats.js';
 import { FakeApi, type FakeRequest } from '../helpers/fake-api.js';
-import { bigStats, emptyStats, publicStats, stats } from '../helpers/fixtures/stats.js';
+import { bigStats, emptyStats, justStartedStats, previousStats, publicStats, readersOnlyStats, stats } from '../helpers/fixtures/stats.js';
 import { runBaseSuite } from './helpers/base-suite.js';
 import { mountWidget, settled, unmountAll, type Mounted } from './helpers/mount.js';
 
@@ -25,6 +25,16 @@ runBaseSuite({
   empty: { 'GET /v1/stats/public': { body: publicStats({ shares: 0, creditedClicks: 0, activeAmbassadors: 0, estimatedReach: 0 }) } },
   failing: ['GET /v1/stats/public'],
   key: { attribute: 'period', values: ['month', 'week'], seenIn: (request) => request.query.get('period') === 'week' },
+});
+
+// The empty state of a month on its first day, beside an active October: still empty, still accessible.
+runBaseSuite({
+  tag: 'adv-program-stats just started',
+  template: (period) => html`<adv-program-stats period=${period}></adv-program-stats>`,
+  ready: { 'GET /v1/stats': (request) => ({ body: stats({ period: periodOf(request) }) }) },
+  empty: { 'GET /v1/stats': { body: justStartedStats() } },
+  failing: ['GET /v1/stats'],
+  key: { attribute: 'period', values: ['month', 'quarter'], seenIn: (request) => request.query.get('period') === 'quarter' },
 });
 
 const text = (element: Element | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -124,5 +134,90 @@ describe('<adv-program-stats>', () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: emptyStats() } });
     const { shadow } = await ready(api);
     expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('No shares yet for this period. The first one will show up here!');
+  });
+
+  const loaded = (events: Event[]) => (events.find((event) => event.type === 'adv-load') as AdvLoadEvent).detail;
+
+  it('shows the readers of a period with no new share, headed by readers rather than "0 people"', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: readersOnlyStats() } });
+    const { shadow, widget, events } = await ready(api);
+    expect(loaded(events).empty).to.equal(false);
+    expect(shadow.querySelector('[part~="empty"]')).to.equal(null);
+    expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Our shares brought 51 readers this month.');
+    expect(figures(shadow)).to.deep.equal({ 'Estimated reach': '0', Readers: '51', Shares: '0', 'Active ambassadors': '0' });
+    expect([...shadow.querySelectorAll('tbody tr')].map((row) => text(row.querySelector('.bar-cell')))).to.deep.equal(['44', '7']);
+    await expect(widget).to.be.accessible();
+  });
+
+  it('public: one reader and no share, in French', async () => {
+    const api = new FakeApi({ 'GET /v1/stats/public': { body: publicStats({ shares: 0, creditedClicks: 1, activeAmbassadors: 0, estimatedReach: 0 }) } });
+    const { shadow, widget, events } = await ready(api, html`<adv-program-stats public></adv-program-stats>`, 'fr');
+    expect(loaded(events).empty).to.equal(false);
+    expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Nos partages ont attiré 1 lecteur ce mois-ci.');
+    await expect(widget).to.be.accessible();
+  });
+
+  it('says the month has just started on its first day, with last month\'s reach beside it', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: justStartedStats() } });
+    const { shadow, widget, events } = await ready(api);
+    expect(loaded(events).empty).to.equal(true);
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('This month has just started. Last month: 2,684 people reached');
+    expect(shadow.querySelector('[part~="figures"]')).to.equal(null);
+    await expect(widget).to.be.accessible();
+  });
+
+  it('says so in French, with French numbers', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: justStartedStats() } });
+    const { shadow, widget } = await ready(api, undefined, 'fr');
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('Ce mois-ci vient de commencer. Le mois dernier : 2 684 personnes touchées');
+    await expect(widget).to.be.accessible();
+  });
+
+  it('has the week and quarter phrasings, and says readers when last period reached nobody', async () => {
+    const week = publicStats({
+      period: 'week',
+      periodStart: '2026-11-23',
+      periodEnd: '2026-11-23',
+      shares: 0,
+      creditedClicks: 0,
+      activeAmbassadors: 0,
+      estimatedReach: 0,
+      previous: previousStats({ periodStart: '2026-11-16', periodEnd: '2026-11-22', shares: 1, creditedClicks: 1, activeAmbassadors: 1, estimatedReach: 0 }),
+    });
+    const api = new FakeApi({ 'GET /v1/stats/public': { body: week } });
+    const english = await ready(api, html`<adv-program-stats public period="week"></adv-program-stats>`);
+    expect(text(english.shadow.querySelector('[part~="empty"]'))).to.equal('This week has just started. Last week: 1 reader');
+    unmountAll();
+
+    const quarter = justStartedStats({
+      period: 'quarter',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-10-01',
+      previous: previousStats({ periodStart: '2026-07-01', periodEnd: '2026-09-30', estimatedReach: 1 }),
+    });
+    api.set({ 'GET /v1/stats': { body: quarter } });
+    const french = await ready(api, html`<adv-program-stats period="quarter"></adv-program-stats>`, 'fr');
+    expect(text(french.shadow.querySelector('[part~="empty"]'))).to.equal('Ce trimestre vient de commencer. Le trimestre dernier : 1 personne touchée');
+    await expect(french.widget).to.be.accessible();
+  });
+
+  it('says nothing is shared yet later in an empty month, beside an active last month', async () => {
+    const api = new FakeApi({ 'GET /v1/stats': { body: emptyStats('month', { periodEnd: '2026-11-25', previous: previousStats() }) } });
+    const { shadow, events } = await ready(api);
+    expect(loaded(events).empty).to.equal(true);
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('Nothing shared yet this month. Last month: 2,684 people reached');
+  });
+
+  it('keeps the empty message when last month was empty too, or for `all`', async () => {
+    const message = 'No shares yet for this period. The first one will show up here!';
+    const nothingBefore = previousStats({ shares: 0, creditedClicks: 0, activeAmbassadors: 0, estimatedReach: 0 });
+    const api = new FakeApi({ 'GET /v1/stats': { body: justStartedStats({ previous: nothingBefore }) } });
+    const month = await ready(api);
+    expect(text(month.shadow.querySelector('[part~="empty"]'))).to.equal(message);
+    unmountAll();
+
+    api.set({ 'GET /v1/stats': { body: emptyStats('all', { periodStart: '2020-01-01' }) } });
+    const all = await ready(api, html`<adv-program-stats period="all"></adv-program-stats>`);
+    expect(text(all.shadow.querySelector('[part~="empty"]'))).to.equal(message);
   });
 });

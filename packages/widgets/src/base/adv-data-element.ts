@@ -18,7 +18,8 @@ import { sharedStyles } from './shared.styles.js';
  *
  * - loading: `renderLoading()` (a skeleton) with `aria-busy="true"`;
  * - error: `renderError()` (`role="alert"`, a retry button) and `adv-error`;
- * - empty: `renderEmpty()` (slot `empty`) and `adv-load { empty: true }`;
+ * - empty: `renderEmpty(data)` (slot `empty`, by default `renderEmptyMessage(data)`)
+ *   and `adv-load { empty: true }`;
  * - ready: `renderReady(data)` and `adv-load { empty: false }`.
  *
  * A refresh keeps the previous data on screen (busy, then updated); a failed
@@ -67,7 +68,7 @@ export abstract class AdvDataElement<T> extends AdvElement {
     return false;
   }
 
-  /** The message the empty state shows when the page gives no `empty` slot. */
+  /** The message the empty state shows when the page gives no `empty` slot (see `renderEmptyMessage()`). */
   protected emptyMessage: MessageKey = 'empty';
 
   /** Loads the data again, keeping what is on screen until it arrives. */
@@ -152,7 +153,7 @@ export abstract class AdvDataElement<T> extends AdvElement {
   /** Chooses the region for a state; override the regions, not this. */
   protected renderState(current: ResourceState<T>): unknown {
     if (current.data !== undefined) {
-      return this.isEmpty(current.data) ? this.renderEmpty() : this.renderReady(current.data);
+      return this.isEmpty(current.data) ? this.renderEmpty(current.data) : this.renderReady(current.data);
     }
     if (current.status === 'error' && current.error) return this.renderError(current.error);
     return this.renderLoading();
@@ -167,8 +168,18 @@ export abstract class AdvDataElement<T> extends AdvElement {
     </div>`;
   }
 
-  protected renderEmpty(): unknown {
-    return html`<div class="state empty" part="empty"><slot name="empty"><p>${this.l.t(this.emptyMessage)}</p></slot></div>`;
+  /** The empty state: the page's `empty` slot, else `renderEmptyMessage(data)`. */
+  protected renderEmpty(data?: T): unknown {
+    return html`<div class="state empty" part="empty"><slot name="empty">${this.renderEmptyMessage(data)}</slot></div>`;
+  }
+
+  /**
+   * The empty state's default content, shown when the page gives no `empty`
+   * slot: `emptyMessage`. A widget whose empty data still has something to
+   * say (a period that has just begun, beside the last one) overrides it.
+   */
+  protected renderEmptyMessage(_data: T | undefined): unknown {
+    return html`<p>${this.l.t(this.emptyMessage)}</p>`;
   }
 
   protected renderError(error: AdvError): unknown {

@@ -3,14 +3,21 @@ import { property } from 'lit/decorators.js';
 import { createResourceStore, type AdvClient, type DeclaredAudience, type Leaderboard, type Network, type Period, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import type { MessageKey } from '../translations/en.js';
-import { figure, PERIOD_PHRASE, tileStyles, validPeriod } from './impact-shared.js';
+import { besidePrevious, figure, PERIOD_PHRASE, tileStyles, validPeriod } from './impact-shared.js';
 
 /** What `<adv-my-impact>` shows: the caller's figures for a period, and their estimated reach (null: no audience declared). */
 export interface MyImpact {
   readonly period: Period;
+  /** First day (UTC) of the period. */
+  readonly periodStart?: string | undefined;
+  /** Last day counted so far (today, UTC): equal to `periodStart` on the period's first day. */
+  readonly periodEnd?: string | undefined;
   readonly me: Leaderboard['me'];
   readonly reach: number | null;
 }
+
+/** The networks the caller declares an audience for. */
+const declaredNetworks = (audience: DeclaredAudience): Network[] => (Object.keys(audience) as Network[]).filter((network) => audience[network]);
 
 /**
  * Estimated reach, counted the way the programme's stats count it
@@ -23,7 +30,7 @@ export interface MyImpact {
  * A link created before the period and posted again in it is not counted.
  */
 async function estimateReach(client: AdvClient, audience: DeclaredAudience, since: string, signal: AbortSignal): Promise<number | null> {
-  const declared = (Object.keys(audience) as Network[]).filter((network) => audience[network]);
+  const declared = declaredNetworks(audience);
   if (declared.length === 0) return null;
   const start = Date.parse(since);
   const seen = new Set<Network>();
@@ -43,7 +50,8 @@ async function estimateReach(client: AdvClient, audience: DeclaredAudience, sinc
  * points, rank and estimated reach, with a friendly sentence.
  * @tagname adv-my-impact
  * @summary The employee's personal advocacy figures.
- * @slot empty - Shown when the caller has not shared in the period.
+ * @slot empty - Shown when the caller has neither shares nor readers in the period. Its default message says
+ * when the period has just begun and shows the caller's period before beside it.
  * @slot error - Replaces the default error message.
  * @csspart base - The outer box.
  * @csspart line - The sentence above the figures.
@@ -51,7 +59,7 @@ async function estimateReach(client: AdvClient, audience: DeclaredAudience, sinc
  * @csspart help - How reach is estimated.
  * @csspart retry - The retry button of the error state.
  * @cssproperty --adv-tile-min-width - Narrowest a figure tile gets before wrapping (default 8.5rem).
- * @event adv-load - The figures arrived (detail.empty when nothing was shared in the period).
+ * @event adv-load - The figures arrived (detail.empty when the caller has neither shares nor readers in the period).
  * @event adv-error - Loading failed.
  */
 export class AdvMyImpact extends AdvDataElement<MyImpact> {
@@ -66,8 +74,10 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
     const period = validPeriod(this.period);
     return createResourceStore(async (signal) => {
       const [board, profile] = await Promise.all([client.leaderboard.get({ period, limit: 1 }, { signal }), client.me.get({ signal })]);
-      const { me } = board;
-      return { period, me, reach: me.shares ? await estimateReach(client, profile.audience, board.periodStart, signal) : null };
+      const { me, periodStart, periodEnd } = board;
+      // No share in the period: nothing reached, unless no audience is declared (then unknown).
+      const reach = me.shares ? await estimateReach(client, profile.audience, periodStart, signal) : declaredNetworks(profile.audience).length ? 0 : null;
+      return { period, periodStart, periodEnd, me, reach };
     });
   }
 
@@ -75,8 +85,22 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
     return validPeriod(this.period);
   }
 
+  /** Readers of earlier shares count: a period with readers and no new share is not empty. */
   protected override isEmpty(data: MyImpact): boolean {
-    return data.me.shares === 0;
+    return data.me.shares === 0 && data.me.clicks === 0;
+  }
+
+  /** With the caller's period before active: "This month has just started. Last month: 20 readers, 3 shares". */
+  protected override renderEmptyMessage(data: MyImpact | undefined): unknown {
+    const previous = data?.me.previous;
+    if (!data || !previous || (previous.shares === 0 && previous.clicks === 0)) return super.renderEmptyMessage(data);
+    const l = this.l;
+    const readers = l.plural(previous.clicks, { one: 'impactReadersOne', other: 'impactReadersOther' });
+    const shares = l.plural(previous.shares, { one: 'impactShareCountOne', other: 'impactShareCountOther' });
+    // A zero is left out: "20 readers" (of older shares), "3 shares" (no reader yet).
+    const figures = previous.clicks && previous.shares ? l.t('impactPreviousMine', { readers, shares }) : previous.clicks ? readers : shares;
+    const sentence = besidePrevious(l, data, figures);
+    return sentence === undefined ? super.renderEmptyMessage(data) : html`<p>${sentence}</p>`;
   }
 
   protected renderReady({ period, me, reach }: MyImpact): unknown {
@@ -85,7 +109,11 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
     const readers = l.plural(me.clicks, { one: 'impactReadersOne', other: 'impactReadersOther' });
     const tile = (label: MessageKey, value: string) => html`<div><dt>${l.t(label)}</dt><dd>${value}</dd></div>`;
     return html`<p class="line" part="line">
-        ${me.clicks ? l.plural(me.shares, { one: 'impactLineOne', other: 'impactLineOther' }, { readers, period: when }) : l.t('impactNoReadersYet', { period: when })}
+        ${!me.shares
+          ? l.t('impactLineEarlier', { readers, period: when })
+          : me.clicks
+            ? l.plural(me.shares, { one: 'impactLineOne', other: 'impactLineOther' }, { readers, period: when })
+            : l.t('impactNoReadersYet', { period: when })}
       </p>
       <dl class="tiles" part="figures">
         ${tile('impactReaders', l.compact(me.clicks))}${tile('impactShares', l.compact(me.shares))}${tile('impactPoints', l.compact(me.points))}

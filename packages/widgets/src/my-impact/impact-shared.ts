@@ -6,6 +6,29 @@ import type { MessageKey } from '../translations/en.js';
 /** "this month", to end a sentence. */
 export const PERIOD_PHRASE: Record<Period, MessageKey> = { week: 'impactWeek', month: 'impactMonth', quarter: 'impactQuarter', all: 'impactAll' };
 
+/** "This month has just started. Last month: {previous}": a period on its first day, with nothing in it yet. `all` has no period before it. */
+const JUST_STARTED: Partial<Record<Period, MessageKey>> = { week: 'impactJustStartedWeek', month: 'impactJustStartedMonth', quarter: 'impactJustStartedQuarter' };
+
+/** "Nothing shared yet this month. Last month: {previous}": later in a period with nothing in it yet. */
+const NOTHING_YET: Partial<Record<Period, MessageKey>> = { week: 'impactNothingYetWeek', month: 'impactNothingYetMonth', quarter: 'impactNothingYetQuarter' };
+
+/**
+ * The empty state's sentence for a period with nothing in it whose period
+ * before had something (`previous`, already worded: "20 readers"). On the
+ * period's first day (`periodStart === periodEnd`, today in UTC) it says the
+ * period has just started; later, that nothing is shared yet. Undefined for
+ * `all`, which has no period before it.
+ */
+export function besidePrevious(
+  l: LocalizeController,
+  { period, periodStart, periodEnd }: { period: Period; periodStart?: string | undefined; periodEnd?: string | undefined },
+  previous: string,
+): string | undefined {
+  const justStarted = periodEnd !== undefined && periodStart === periodEnd;
+  const key = (justStarted ? JUST_STARTED : NOTHING_YET)[period];
+  return key && l.t(key, { previous });
+}
+
 /** A period attribute as the API knows it; anything else is the default month. */
 export const validPeriod = (period: string): Period => (PERIODS.includes(period as Period) ? (period as Period) : 'month');
 

@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createResourceStore, createStatsStore, type AdvClient, type Network, type Period, type PublicStats, type ResourceStore, type Stats } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
-import { figure, PERIOD_PHRASE, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
+import { besidePrevious, figure, PERIOD_PHRASE, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-program-stats.styles.js';
 
@@ -14,7 +14,8 @@ const NETWORK_NAMES: Partial<Record<Network, string>> = { linkedin: 'LinkedIn', 
  * and active ambassadors, readers by network and by day.
  * @tagname adv-program-stats
  * @summary What the programme achieved together.
- * @slot empty - Shown when nobody shared in the period.
+ * @slot empty - Shown when the period has neither shares nor readers. Its default message says when the
+ * period has just begun and shows the period before beside it.
  * @slot error - Replaces the default error message.
  * @csspart base - The outer box.
  * @csspart line - The headline.
@@ -26,7 +27,7 @@ const NETWORK_NAMES: Partial<Record<Network, string>> = { linkedin: 'LinkedIn', 
  * @csspart retry - The retry button of the error state.
  * @cssproperty --adv-program-stats-bar - Colour of the bars and the sparkline.
  * @cssproperty --adv-tile-min-width - Narrowest a figure tile gets before wrapping (default 8.5rem).
- * @event adv-load - The figures arrived (detail.empty when nobody shared in the period).
+ * @event adv-load - The figures arrived (detail.empty when the period has neither shares nor readers).
  * @event adv-error - Loading failed.
  */
 export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
@@ -49,15 +50,36 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
     return [validPeriod(this.period), this.public];
   }
 
+  /** Readers of earlier shares count: a period with readers and no new share is not empty. */
   protected override isEmpty(data: Stats | PublicStats): boolean {
-    return data.shares === 0;
+    return data.shares === 0 && data.creditedClicks === 0;
+  }
+
+  /** With the period before active: "This month has just started. Last month: 2,684 people reached". */
+  protected override renderEmptyMessage(data: Stats | PublicStats | undefined): unknown {
+    const previous = data?.previous;
+    if (!data || !previous || (previous.shares === 0 && previous.creditedClicks === 0)) return super.renderEmptyMessage(data);
+    const l = this.l;
+    const figures = previous.estimatedReach
+      ? l.plural(previous.estimatedReach, { one: 'impactPeopleReachedOne', other: 'impactPeopleReachedOther' })
+      : previous.creditedClicks
+        ? l.plural(previous.creditedClicks, { one: 'impactReadersOne', other: 'impactReadersOther' })
+        : l.plural(previous.shares, { one: 'impactShareCountOne', other: 'impactShareCountOther' });
+    const sentence = besidePrevious(l, data, figures);
+    return sentence === undefined ? super.renderEmptyMessage(data) : html`<p>${sentence}</p>`;
   }
 
   protected renderReady(data: Stats | PublicStats): unknown {
     const l = this.l;
     const tile = (label: MessageKey, value: number, estimate?: boolean) =>
       html`<div class=${estimate ? 'estimate' : ''}><dt>${l.t(label)}</dt><dd aria-describedby=${estimate ? 'help' : nothing}>${l.compact(value)}</dd></div>`;
-    return html`<p class="line" part="line">${l.t('statsHeadline', { reach: data.estimatedReach, period: l.t(PERIOD_PHRASE[data.period]) })}</p>
+    const period = l.t(PERIOD_PHRASE[data.period]);
+    // No reach without a share in the period: readers of earlier shares lead instead of "0 people".
+    const headline =
+      data.estimatedReach === 0 && data.creditedClicks > 0
+        ? l.plural(data.creditedClicks, { one: 'statsReadersHeadlineOne', other: 'statsReadersHeadlineOther' }, { period })
+        : l.t('statsHeadline', { reach: data.estimatedReach, period });
+    return html`<p class="line" part="line">${headline}</p>
       <dl class="tiles" part="figures">
         ${tile('impactReach', data.estimatedReach, true)}${tile('impactReaders', data.creditedClicks)}${tile('impactShares', data.shares)}${tile('statsAmbassadors', data.activeAmbassadors)}
       </dl>
