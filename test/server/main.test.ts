@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { openDatabase } from '../../packages/server/src/db/open-database.js';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
 import { createPostgresTestDatabase } from '../helpers/databases.js';
 import { runServerProcess, startServerProcess } from '../helpers/server-process.js';
@@ -38,6 +39,32 @@ describe('the server process (npm start)', () => {
     const { rows } = await reopened.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [id]);
     await reopened.close();
     assert.deepEqual(rows, [{ name: 'Acme' }]);
+  });
+
+  it('holds its data folder alone: a second server stops at once and names the first; after kill -9 the folder is free again', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'adv-lock-'));
+    try {
+      const first = await startServerProcess({ DATA_DIR: folder, DATABASE_URL: '', NODE_ENV: 'production' });
+      try {
+        const second = await runServerProcess({ PORT: '0', DATA_DIR: folder, DATABASE_URL: '', NODE_ENV: 'production' });
+        assert.equal(second.code, 1);
+        assert.match(second.output, new RegExp(`in use by an Advocacy Kit server \\(process ${first.child.pid},`));
+        assert.match(second.output, /give this one its own DATA_DIR/);
+        assert.doesNotMatch(second.output, /\n\s+at /, 'a message, not a stack trace');
+        assert.equal((await fetch(new URL('/healthz', first.url))).status, 200, 'the first server goes on');
+      } finally {
+        await first.stop('SIGKILL');
+      }
+      // The lock file is left behind by kill -9; its owner is gone, so the next start takes it over.
+      const again = await startServerProcess({ DATA_DIR: folder, DATABASE_URL: '', NODE_ENV: 'production' });
+      assert.equal((await fetch(new URL('/healthz', again.url))).status, 200);
+      assert.equal(await again.stop('SIGTERM'), 0);
+      // Stopped cleanly, it leaves no lock: an in-process opener gets the folder at once.
+      const db = await openDatabase({ dataDir: folder, holder: 'the test' });
+      await db.close();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   if (process.env['DATABASE_URL']) {

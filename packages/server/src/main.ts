@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   if (!env.demoMode && !env.publicUrl) {
     console.warn('PUBLIC_URL is not set: tracked links will be built from each request\'s Host header. Set PUBLIC_URL to the API\'s public origin.');
   }
-  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, statementTimeoutMs: env.statementTimeoutMs });
+  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, statementTimeoutMs: env.statementTimeoutMs, holder: 'an Advocacy Kit server' });
   const report = await migrate(db);
   const seeded = env.demoMode ? await seedDemo(db) : undefined;
 

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Db } from './db.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -10,13 +11,33 @@ export interface DatabaseLocation {
   dataDir?: string | undefined;
   /** Postgres only: statements running longer are cancelled. PGlite runs in-process and cannot interrupt one. */
   statementTimeoutMs?: number | undefined;
+  /** Who holds an embedded database's folder, for the message another opener gets ("the API server", "advocacy-admin"). */
+  holder?: string;
 }
 
-/** Opens Postgres when a URL is given, else the embedded database. */
+/** Opens Postgres when a URL is given, else the embedded database (in memory without a folder). */
 export async function openDatabase(location: DatabaseLocation): Promise<Db> {
   if (location.databaseUrl) {
     return openPostgres({ connectionString: location.databaseUrl, ...(location.statementTimeoutMs ? { statementTimeoutMs: location.statementTimeoutMs } : {}) });
   }
-  if (location.dataDir) await mkdir(location.dataDir, { recursive: true });
-  return openPglite(location.dataDir);
+  if (!location.dataDir) return openPglite(undefined);
+  await mkdir(location.dataDir, { recursive: true });
+  // One process per folder: a second one would lose the first one's writes.
+  const release = lockDataDir(location.dataDir, location.holder ?? 'another process');
+  try {
+    const db = await openPglite(location.dataDir);
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
