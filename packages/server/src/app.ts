@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import * as z from 'zod/mini';
 import { authenticate } from './auth/authenticate.js';
@@ -10,6 +9,7 @@ import type { Db } from './db/db.js';
 import { ClickRecorder } from './domain/click-recorder.js';
 import { installErrorHandling } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
+import { registerStaticSites, type StaticSite } from './http/static-sites.js';
 import { careerPageRoutes } from './routes/career-page.js';
 import { contentRoutes } from './routes/content.js';
 import { demoRoutes } from './routes/demo.js';
@@ -36,17 +36,7 @@ declare module 'fastify' {
 // Readable validation messages ("Too big: expected string to have <=1200 characters") in problem documents.
 z.config(z.locales.en());
 
-/** A folder served as-is under a URL prefix (CDN bundle, themes, demo pages, Storybook). */
-export interface StaticSite {
-  /** URL prefix with both slashes, e.g. `/cdn/`. */
-  prefix: string;
-  /** Absolute folder path. */
-  root: string;
-  label: string;
-  description: string;
-  /** Page to link from the start page, relative to the prefix; the prefix itself when absent. */
-  entry?: string;
-}
+export type { StaticSite } from './http/static-sites.js';
 
 export interface AppSettings {
   version: string;
@@ -132,16 +122,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   });
 
   const sites = settings.staticSites ?? [];
-  for (const [index, site] of sites.entries()) {
-    await app.register(fastifyStatic, {
-      root: site.root,
-      prefix: site.prefix,
-      decorateReply: index === 0,
-      index: ['index.html'],
-      redirect: true,
-      dotfiles: 'deny',
-    });
-  }
+  await registerStaticSites(app, sites);
 
   const links: StartLink[] = [
     ...sites.map((site) => ({ href: site.prefix + (site.entry ?? ''), label: site.label, description: site.description })),
