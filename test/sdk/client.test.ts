@@ -92,10 +92,13 @@ describe('client against the real server', () => {
     await assert.rejects(pending, (e: unknown) => e instanceof AdvNetworkError && e.reason === 'aborted');
   });
 
-  it('fails with AdvNetworkError "offline" when nothing listens', async () => {
+  it('fails with AdvNetworkError "unreachable", naming the API, when nothing listens', async () => {
     const port = await freePort();
-    const client = createClient({ baseUrl: `http://127.0.0.1:${port}/` });
-    await assert.rejects(client.health(), (e: unknown) => e instanceof AdvNetworkError && e.reason === 'offline');
+    const client = createClient({ baseUrl: `http://127.0.0.1:${port}/`, retry: false });
+    await assert.rejects(
+      client.health(),
+      (e: unknown) => e instanceof AdvNetworkError && e.reason === 'unreachable' && e.message === `The service at http://127.0.0.1:${port} could not be reached.`,
+    );
   });
 
   it('refuses a body that breaks the contract with AdvValidationError', async () => {

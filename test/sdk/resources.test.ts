@@ -59,6 +59,19 @@ describe('SDK resources against the real server', () => {
     assert.equal((await admin.admin.content.archive(content.id)).status, 'archived');
   });
 
+  it('sends the employee token, not the publishable key, when a client has both (an intranet page with one provider)', async () => {
+    const both = createClient({
+      baseUrl,
+      publishableKey: api.acme.publishableKey, // allowed from the career site only
+      getToken: () => api.acme.token('sdk-both'),
+      fetch: fetchFrom(api.acme.intranetOrigin),
+    });
+    // /v1/stats refuses publishable keys, and this key does not work from the intranet anyway.
+    assert.equal(typeof (await both.stats.get({ period: 'week' })).shares, 'number');
+    assert.ok(Array.isArray((await both.testimonials.list()).items));
+    assert.equal(typeof (await both.stats.getPublic({ period: 'week' })).shares, 'number');
+  });
+
   it('refuses bad input with AdvValidationError before sending anything', async () => {
     let sent = 0;
     const counting = createClient({ baseUrl, getToken: () => 'x', fetch: (input, init) => ((sent += 1), fetch(input, init)) });

@@ -33,9 +33,9 @@ describe('transport under faults', () => {
     path = `/case-${++counter}`;
   });
 
-  it('retries a dropped connection and fails with AdvNetworkError after 1 + 3 attempts', async () => {
+  it('retries a dropped connection and fails with AdvNetworkError "unreachable" after 1 + 3 attempts', async () => {
     server.script(path, { kind: 'drop' });
-    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => error instanceof AdvNetworkError && error.reason === 'offline');
+    await assert.rejects(transport().send<{ ok: true }>(get(path)), (error: unknown) => error instanceof AdvNetworkError && error.reason === 'unreachable');
     assert.equal(attempts(path), 4);
   });
 

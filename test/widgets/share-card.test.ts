@@ -346,15 +346,15 @@ describe('<adv-share-card>', () => {
     expect(opened).to.have.length(1);
   });
 
-  it('says "no connection" when the network fails', async () => {
-    const mounted = await mountCard(contentFixture(), {
-      'POST /v1/shares': () => Promise.reject(new TypeError('Failed to fetch')),
-    });
+  it('says the service cannot be reached when the network fails', async () => {
+    const noAnswer = () => Promise.reject(new TypeError('Failed to fetch'));
+    // Nothing answers, not even the SDK's reachability probe (GET /healthz).
+    const mounted = await mountCard(contentFixture(), { 'POST /v1/shares': noAnswer, 'GET /healthz': noAnswer });
     await choose(mounted, 'x');
     shareButton(mounted).click();
     await mounted.next('adv-error');
     await settled(mounted.widget);
-    expect(textOf(mounted, '[role="alert"]')).to.contain('Check your connection');
+    expect(textOf(mounted, '[role="alert"]')).to.contain(`The service at ${FAKE_API_URL.replace(/\/$/, '')} could not be reached.`);
   });
 
   it('Mastodon: asks for the server, validates it, remembers it and sends it', async () => {

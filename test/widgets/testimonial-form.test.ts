@@ -232,14 +232,16 @@ describe('<adv-testimonial-form>', () => {
     ]);
   });
 
-  for (const [name, handler, message] of [
-    ['422', problem(422, 'Unprocessable'), 'could not be accepted'],
-    ['400', problem(400, 'Bad Request'), 'could not be accepted'],
-    ['500', problem(500), 'could not be sent'],
-    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'could not be reached'],
+  const noAnswer = () => Promise.reject(new TypeError('Failed to fetch'));
+  for (const [name, routes, message] of [
+    ['422', { 'POST /v1/testimonials': problem(422, 'Unprocessable') }, 'could not be accepted'],
+    ['400', { 'POST /v1/testimonials': problem(400, 'Bad Request') }, 'could not be accepted'],
+    ['500', { 'POST /v1/testimonials': problem(500) }, 'could not be sent'],
+    // Nothing answers, not even the SDK's reachability probe (GET /healthz).
+    ['a network failure', { 'POST /v1/testimonials': noAnswer, 'GET /healthz': noAnswer }, 'could not be reached'],
   ] as const) {
     it(`says so in an alert, and emits adv-error, on ${name}`, async () => {
-      const { shadow, fill, valid, submit, next, widget } = await mountForm({ 'POST /v1/testimonials': handler });
+      const { shadow, fill, valid, submit, next, widget } = await mountForm(routes);
       await fill(valid);
       await submit();
       await next('adv-error');

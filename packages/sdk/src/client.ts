@@ -73,7 +73,7 @@ export function createClient(options: ClientOptions): AdvClient {
   const resolved = resolveClientOptions(options);
   const transport = new Transport(resolved);
   const call = <K extends keyof R>(name: K, input: RouteInput<R[K]>, callOptions: CallOptions = {}): Out<K> =>
-    callRoute(transport, name, input, { ...callOptions, publishableKey: resolved.publishableKey });
+    callRoute(transport, name, input, callOptions);
   const creating = (callOptions: CallOptions = {}): CallOptions => ({ ...callOptions, idempotencyKey: callOptions.idempotencyKey ?? newIdempotencyKey() });
 
   return {

@@ -8,9 +8,20 @@ export class AdvError extends Error {
   }
 }
 
-export type NetworkFailureReason = 'offline' | 'timeout' | 'aborted';
+/**
+ * Why a request got no HTTP answer, as far as the runtime lets a page tell:
+ * - `offline`: the browser has no network (`navigator.onLine` is false);
+ * - `blocked`: the API answers, but the browser refused this request before
+ *   any answer reached the page: most often CORS, because the page's origin
+ *   is not among the allowed ones (never retried: it would fail again);
+ * - `unreachable`: nothing answered at the API's address (DNS, connection
+ *   refused, server down; in Node, every failure to connect);
+ * - `timeout`: no answer within `timeoutMs`;
+ * - `aborted`: the caller's `AbortSignal` fired.
+ */
+export type NetworkFailureReason = 'offline' | 'blocked' | 'unreachable' | 'timeout' | 'aborted';
 
-/** The request never got an HTTP answer: offline, DNS, CORS, timeout, abort. */
+/** The request never got an HTTP answer; `reason` says why, and `message` what to do about it. */
 export class AdvNetworkError extends AdvError {
   override name = 'AdvNetworkError';
   readonly reason: NetworkFailureReason;

@@ -34,6 +34,15 @@ interface RawResponse {
   payload: unknown;
 }
 
+/** What the transport reads of its surroundings to explain a failed request (tests pass their own). */
+export interface NetworkEnvironment {
+  readonly navigator?: { readonly onLine?: boolean } | undefined;
+  readonly location?: { readonly origin: string } | undefined;
+}
+
+/** One reachability probe serves every failure of a client for this long. */
+const PROBE_TTL_MS = 5_000;
+
 interface SharedGet {
   promise: Promise<RawResponse>;
   controller: AbortController;
@@ -48,9 +57,12 @@ interface SharedGet {
 export class Transport {
   readonly #options: ResolvedClientOptions;
   readonly #inFlightGets = new Map<string, SharedGet>();
+  readonly #env: NetworkEnvironment;
+  #probe: { at: number; reachable: Promise<boolean> } | undefined;
 
-  constructor(options: ResolvedClientOptions) {
+  constructor(options: ResolvedClientOptions, env: NetworkEnvironment = globalThis) {
     this.#options = options;
+    this.#env = env;
   }
 
   /** Sends a request; the answer, once `check` accepts it, is returned as `T`. */
@@ -107,7 +119,8 @@ export class Transport {
 
       let delay: number;
       if (outcome instanceof AdvNetworkError) {
-        if (outcome.reason === 'aborted' || !repeatable || retriesDone >= policy.retries) throw outcome;
+        // A refusal by the browser (CORS) would only happen again.
+        if (outcome.reason === 'aborted' || outcome.reason === 'blocked' || !repeatable || retriesDone >= policy.retries) throw outcome;
         delay = backoffDelay(policy, retriesDone);
       } else {
         // A 401 was refused before any work: ask for a fresh token once, whatever the method.
@@ -148,10 +161,42 @@ export class Transport {
     try {
       response = await options.fetch(url, { method: request.method, headers, body, signal: combined, credentials: 'omit', mode: 'cors' });
     } catch (error) {
-      throw toNetworkError(error, signal, timeout);
+      throw signal?.aborted || timeout.aborted ? toNetworkError(error, signal, timeout) : await this.#explain(error);
     }
     const payload = await readJson(response, signal, timeout);
     return { status: response.status, statusText: response.statusText, headers: response.headers, payload };
+  }
+
+  /**
+   * Why a fetch got no answer, as far as a browser lets a page know (it hides
+   * a CORS refusal behind the same TypeError as a DNS failure): offline when
+   * `navigator.onLine` says so; else a plain `no-cors` request to `/healthz`
+   * tells a server that answers (so this request was blocked: CORS, the
+   * page's origin) from one that cannot be reached. One probe per client per
+   * few seconds, shared by concurrent failures; none outside browsers (no
+   * `navigator.onLine`: Node has no CORS).
+   */
+  async #explain(error: unknown): Promise<AdvNetworkError> {
+    const { baseUrl, fetch, timeoutMs } = this.#options;
+    const online = this.#env.navigator?.onLine;
+    if (online === false) return new AdvNetworkError('The browser is offline.', 'offline', { cause: error });
+    const api = baseUrl.href.replace(/\/$/, '');
+    if (online === true && error instanceof TypeError) {
+      const now = Date.now();
+      if (!this.#probe || now - this.#probe.at > PROBE_TTL_MS) {
+        const probing = fetch(new URL('healthz', baseUrl), { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
+        this.#probe = { at: now, reachable: probing.then(() => true, () => false) };
+      }
+      if (await this.#probe.reachable) {
+        const origin = this.#env.location?.origin ?? "this page's origin";
+        return new AdvNetworkError(
+          `${api} answers, but the browser blocked this request: most likely this page's origin is not allowed (CORS). An admin can allow it with \`advocacy-admin origins add ${origin}\`.`,
+          'blocked',
+          { cause: error },
+        );
+      }
+    }
+    return new AdvNetworkError(`The service at ${api} could not be reached.`, 'unreachable', { cause: error });
   }
 }
 
@@ -223,7 +268,8 @@ async function readJson(response: Response, callerSignal: AbortSignal | undefine
 function toNetworkError(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal): AdvNetworkError {
   if (callerSignal?.aborted) return new AdvNetworkError('The request was aborted.', 'aborted', { cause: error });
   if (timeout.aborted) return new AdvNetworkError('The request timed out.', 'timeout', { cause: error });
-  return new AdvNetworkError('The API could not be reached.', 'offline', { cause: error });
+  // The answer broke off while it was being read.
+  return new AdvNetworkError('The connection to the API broke before its answer was complete.', 'unreachable', { cause: error });
 }
 
 function toHttpError(raw: RawResponse): AdvHttpError {

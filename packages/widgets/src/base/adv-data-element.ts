@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import { adoptStyles, html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createResourceStore, type AdvClient, type AdvError, type ResourceState, type ResourceStore } from '@advocacy/sdk';
+import { AdvHttpError, createResourceStore, type AdvClient, type AdvError, type ResourceState, type ResourceStore } from '@advocacy/sdk';
 import { clientContext } from '../context.js';
 import { AdvErrorEvent, AdvLoadEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
 import { AdvElement } from './adv-element.js';
-import { errorMessageKey } from './error-message.js';
+import { errorText, warnOnce } from './error-message.js';
 import { LocalizeController } from './localize.js';
 import { ResourceController } from './resource-controller.js';
 import { sharedStyles } from './shared.styles.js';
@@ -17,7 +17,14 @@ import { sharedStyles } from './shared.styles.js';
  * widget's key attributes, and renders the four states:
  *
  * - loading: `renderLoading()` (a skeleton) with `aria-busy="true"`;
- * - error: `renderError()` (`role="alert"`, a retry button) and `adv-error`;
+ * - signing in: `renderSigningIn()` (`role="status"`, `aria-busy="true"`), when the
+ *   widget needs an employee token (`needsToken()`) and its provider or
+ *   `configure()` has no `getToken` yet: nothing is asked of the API until
+ *   one arrives, then the widget loads;
+ * - error: `renderError()` (`role="alert"`, the reason and the API's detail, a
+ *   retry button) and `adv-error`; a failure only the page's set-up can fix
+ *   (its origin refused, the API blocked or out of reach) is also one
+ *   console warning per page load, naming the widget's tag;
  * - empty: `renderEmpty(data)` (slot `empty`, by default `renderEmptyMessage(data)`)
  *   and `adv-load { empty: true }`;
  * - ready: `renderReady(data)` and `adv-load { empty: false }`.
@@ -51,6 +58,9 @@ export abstract class AdvDataElement<T> extends AdvElement {
   protected readonly l = new LocalizeController(this, () => this.client?.options.locale);
   protected readonly resource = new ResourceController<T>(this);
 
+  /** True while the widget waits for `getToken` (see `needsToken()`). */
+  protected signingIn = false;
+
   #storeClient: AdvClient | undefined;
   #storeKey: string | undefined;
   #announced: ResourceState<T>['status'] = 'idle';
@@ -62,6 +72,15 @@ export abstract class AdvDataElement<T> extends AdvElement {
 
   /** The attributes that select the data; a change builds a new store (compared as JSON). */
   protected abstract storeKey(): unknown;
+
+  /**
+   * Whether the widget's data needs an employee token: without `getToken`
+   * on its client it asks nothing and shows `renderSigningIn()`. False (the
+   * default) for widgets a publishable key is enough for.
+   */
+  protected needsToken(): boolean {
+    return false;
+  }
 
   /** Whether loaded data means "nothing to show" (the empty state). */
   protected isEmpty(_data: T): boolean {
@@ -107,17 +126,20 @@ export abstract class AdvDataElement<T> extends AdvElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const key = JSON.stringify(this.storeKey() ?? null);
+    // A client that cannot sign the widget's requests yet is no client: no request goes out without the token.
+    const client = this.needsToken() && !this.client?.options.getToken ? undefined : this.client;
+    this.signingIn = client !== this.client;
     const seeded = changed.has('initialData') && this.initialData !== undefined;
     if (seeded) this.#seed = { key, data: this.initialData! };
-    if (!seeded && this.client === this.#storeClient && key === this.#storeKey) return;
-    this.#storeClient = this.client;
+    if (!seeded && client === this.#storeClient && key === this.#storeKey) return;
+    this.#storeClient = client;
     this.#storeKey = key;
     // Other key attributes: the page's data no longer applies.
     if (this.#seed && this.#seed.key !== key) this.#seed = undefined;
     const seed = this.#seed?.data;
-    if (this.client) {
+    if (client) {
       this.#seed = undefined; // taken: a later change of client loads from the API
-      this.resource.setStore(seed === undefined ? this.createStore(this.client) : this.createSeededStore(this.client, seed));
+      this.resource.setStore(seed === undefined ? this.createStore(client) : this.createSeededStore(client, seed));
     } else {
       // No client yet (on the server, or before the provider): the data alone, ready.
       this.resource.setStore(seed === undefined ? undefined : createResourceStore(async () => seed, seed));
@@ -156,7 +178,12 @@ export abstract class AdvDataElement<T> extends AdvElement {
       return this.isEmpty(current.data) ? this.renderEmpty(current.data) : this.renderReady(current.data);
     }
     if (current.status === 'error' && current.error) return this.renderError(current.error);
-    return this.renderLoading();
+    return this.signingIn ? this.renderSigningIn() : this.renderLoading();
+  }
+
+  /** Waiting for the page to give an employee token (`getToken`): quiet, nothing is wrong yet. */
+  protected renderSigningIn(): unknown {
+    return html`<p class="state muted" part="signing-in" role="status">${this.l.t('signingIn')}</p>`;
   }
 
   protected renderLoading(): unknown {
@@ -186,7 +213,7 @@ export abstract class AdvDataElement<T> extends AdvElement {
     return html`<div class="state error" part="error" role="alert">
       <slot name="error">
         <p class="error-title">${this.l.t('errorTitle')}</p>
-        ${errorMessageKey(error) === 'errorTitle' ? nothing : html`<p>${this.l.t(errorMessageKey(error))}</p>`}
+        ${errorText(this.l, error, this.client)}
       </slot>
       <button class="button" part="retry" type="button" @click=${this.#retry}>${this.l.t('retry')}</button>
     </div>`;
@@ -195,9 +222,10 @@ export abstract class AdvDataElement<T> extends AdvElement {
   protected abstract renderReady(data: T): unknown;
 
   /** Shown above data kept after a refresh failed. */
-  protected renderStaleNotice(_error: AdvError): unknown {
+  protected renderStaleNotice(error: AdvError): unknown {
     return html`<div class="stale" part="stale" role="alert">
       <span>${this.l.t('errorStale')}</span>
+      ${error instanceof AdvHttpError && error.problem.detail ? html`<span class="detail">${error.problem.detail}</span>` : nothing}
       <button class="button" part="retry" type="button" @click=${this.#retry}>${this.l.t('retry')}</button>
     </div>`;
   }
@@ -208,7 +236,10 @@ export abstract class AdvDataElement<T> extends AdvElement {
     if (status === this.#announced) return;
     this.#announced = status;
     if (status === 'ready' && data !== undefined) this.emit(new AdvLoadEvent({ empty: this.isEmpty(data) }));
-    if (status === 'error' && error) this.emit(new AdvErrorEvent({ error }));
+    if (status === 'error' && error) {
+      warnOnce(this.localName, error);
+      this.emit(new AdvErrorEvent({ error }));
+    }
   }
 
   #retry = (): void => {

@@ -143,6 +143,10 @@ export const sharedStyles = css`
   .state p {
     margin: 0;
   }
+  .detail {
+    display: block;
+    overflow-wrap: anywhere;
+  }
   .stale {
     display: flex;
     flex-wrap: wrap;

@@ -95,6 +95,11 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
     return this.limit >= 1 && this.limit <= 100 ? Math.floor(this.limit) : 10;
   }
 
+  /** Employee data: waits for `getToken`. */
+  protected override needsToken(): boolean {
+    return true;
+  }
+
   protected createStore(client: AdvClient): ResourceStore<Leaderboard> {
     return createLeaderboardStore(client, { period: this.#period, limit: this.#limit, ...(this.team ? { team: this.team } : {}) });
   }

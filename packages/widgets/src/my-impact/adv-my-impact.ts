@@ -70,6 +70,11 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
 
   protected override emptyMessage: MessageKey = 'impactEmpty';
 
+  /** Employee data: waits for `getToken`. */
+  protected override needsToken(): boolean {
+    return true;
+  }
+
   protected createStore(client: AdvClient): ResourceStore<MyImpact> {
     const period = validPeriod(this.period);
     return createResourceStore(async (signal) => {

@@ -41,6 +41,11 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
 
   protected override emptyMessage: MessageKey = 'statsEmpty';
 
+  /** The programme's full figures are for employees; `public` totals need only a publishable key. */
+  protected override needsToken(): boolean {
+    return !this.public;
+  }
+
   protected createStore(client: AdvClient): ResourceStore<Stats | PublicStats> {
     const period = validPeriod(this.period);
     return this.public ? createResourceStore((signal) => client.stats.getPublic({ period }, { signal })) : createStatsStore(client, period);

@@ -19,7 +19,7 @@ import {
   type TextCheck,
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
-import { errorMessageKey } from '../base/error-message.js';
+import { errorText } from '../base/error-message.js';
 import { hideBrokenImage } from '../base/avatar.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvShareEvent } from '../events.js';
@@ -123,6 +123,11 @@ export class AdvShareCard extends AdvDataElement<Content> {
   #shownId: string | undefined;
 
   protected override emptyMessage = 'shareCardGone' as const;
+
+  /** Employee data: waits for `getToken`. */
+  protected override needsToken(): boolean {
+    return true;
+  }
 
   protected createStore(client: AdvClient): ResourceStore<Content> {
     const { content, contentId = '' } = this;
@@ -327,10 +332,9 @@ export class AdvShareCard extends AdvDataElement<Content> {
   }
 
   #renderShareError(error: AdvError): unknown {
-    const key = errorMessageKey(error);
     return html`<div class="state error" role="alert">
       <p class="error-title">${this.l.t('shareCardFailed')}</p>
-      ${key === 'errorTitle' ? nothing : html`<p>${this.l.t(key)}</p>`}
+      ${errorText(this.l, error, this.client)}
     </div>`;
   }
 

@@ -51,6 +51,11 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
     return { limit: this.limit, ...(this.tag ? { tag: this.tag } : {}), ...(this.contentLocale ? { locale: this.contentLocale } : {}) };
   }
 
+  /** Employee data: waits for `getToken`. */
+  protected override needsToken(): boolean {
+    return true;
+  }
+
   protected createStore(client: AdvClient): ResourceStore<ContentPage> {
     return createContentStore(client, this.#query());
   }

@@ -13,7 +13,7 @@ import {
   type Testimonial,
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
-import { errorMessageKey } from '../base/error-message.js';
+import { errorMessageKey, errorParams } from '../base/error-message.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvSubmitEvent, AdvWithdrawEvent } from '../events.js';
@@ -64,6 +64,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
 
   @state() private errors: Errors = {};
   @state() private formError: MessageKey | undefined;
+  /** The API's own word on the last failure (a problem's `detail`). */
+  @state() private formDetail: string | undefined;
   @state() private sending = false;
   @state() private sent = false;
   @state() private length = 0;
@@ -78,6 +80,11 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
   readonly #mine = new ResourceController<{ items: Testimonial[] }>(this);
   #mineClient: AdvClient | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Employee data: waits for `getToken`. */
+  protected override needsToken(): boolean {
+    return true;
+  }
 
   protected createStore(client: AdvClient): ResourceStore<Consent> {
     const locale = this.storeKey();
@@ -95,8 +102,10 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.client === this.#mineClient) return;
-    const client = (this.#mineClient = this.client);
+    // Like the consent, the author's own testimonials wait for getToken.
+    const client = this.signingIn ? undefined : this.client;
+    if (client === this.#mineClient) return;
+    this.#mineClient = client;
     this.#mine.setStore(client ? createResourceStore((signal) => client.testimonials.listMine({ signal })) : undefined);
   }
 
@@ -139,7 +148,12 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
           <label for="consent" lang=${consent.locale || nothing}>${consent.text}</label>
         </div>
       </div>
-      ${this.formError ? html`<p class="form-error" part="form-error" role="alert">${t(this.formError, { max: QUOTE_MAX_LENGTH })}</p>` : nothing}
+      ${this.formError
+        ? html`<p class="form-error" part="form-error" role="alert">
+            ${t(this.formError, { max: QUOTE_MAX_LENGTH, ...errorParams(this.client) })}
+            ${this.formDetail ? html`<span class="detail">${this.formDetail}</span>` : nothing}
+          </p>`
+        : nothing}
       <div>
         <button class="button primary" part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
           ${t(this.sending ? 'testimonialFormSending' : 'testimonialFormSubmit')}
@@ -281,7 +295,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     if (photoUrl && !(photoUrl.startsWith('https:') && safeUrl(photoUrl))) errors.photoUrl = 'testimonialFormPhotoInvalid';
     if (!form.has('consent')) errors.consent = 'testimonialFormConsentRequired';
     this.errors = errors;
-    this.formError = undefined;
+    this.formError = this.formDetail = undefined;
     if (Object.keys(errors).length) return this.#focus('[aria-invalid="true"]');
 
     this.sending = true;
@@ -299,6 +313,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     } catch (error) {
       const status = error instanceof AdvHttpError ? error.status : 0;
       const key = errorMessageKey(error as Error);
+      this.formDetail = error instanceof AdvHttpError ? error.problem.detail : undefined;
       if (status === 409) {
         // The consent text changed since it was shown: show the new one, unticked, and ask again.
         this.errors = { consent: 'testimonialFormConsentChanged' };

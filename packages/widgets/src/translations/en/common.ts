@@ -1,9 +1,14 @@
 /** Strings every widget shares: states, errors, retry. */
 export const common = {
   loading: 'Loading…',
+  signingIn: 'Signing in…',
   empty: 'Nothing here yet.',
   errorTitle: 'This could not be loaded.',
-  errorOffline: 'The service could not be reached. Check your connection.',
+  errorOffline: 'You are offline. Check your connection, then try again.',
+  errorBlocked: 'The service refused this page ({origin}). An admin can allow it with: advocacy-admin origins add {origin}',
+  errorUnreachable: 'The service at {api} could not be reached. Try again later.',
+  errorTimeout: 'The service took too long to answer. Try again.',
+  errorOrigin: 'This page is not allowed to use the service.',
   errorAuth: 'Your session has ended. Sign in again, then try again.',
   errorForbidden: 'You do not have access to this.',
   errorNotFound: 'This could not be found.',

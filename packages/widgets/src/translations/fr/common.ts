@@ -3,9 +3,14 @@ import type { common as en } from '../en/common.js';
 
 export const common: AreaCatalog<typeof en> = {
   loading: 'Chargement…',
+  signingIn: 'Connexion…',
   empty: 'Rien pour le moment.',
   errorTitle: 'Le chargement a échoué.',
-  errorOffline: 'Le service est injoignable. Vérifiez votre connexion.',
+  errorOffline: 'Vous êtes hors ligne. Vérifiez votre connexion, puis réessayez.',
+  errorBlocked: 'Le service refuse cette page ({origin}). Un administrateur peut l’autoriser avec : advocacy-admin origins add {origin}',
+  errorUnreachable: 'Le service {api} est injoignable. Réessayez plus tard.',
+  errorTimeout: 'Le service a mis trop de temps à répondre. Réessayez.',
+  errorOrigin: 'Cette page n’est pas autorisée à utiliser le service.',
   errorAuth: 'Votre session a expiré. Reconnectez-vous, puis réessayez.',
   errorForbidden: 'Vous n’avez pas accès à ce contenu.',
   errorNotFound: 'Introuvable.',
