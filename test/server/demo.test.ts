@@ -119,6 +119,37 @@ for (const kind of databaseKinds()) {
       assert.ok(stats.estimatedReach > 0 && stats.creditedClicks > 0);
     });
 
+    it('lets any page on this machine use the demo key and tokens, keeps origins others added, and refuses the rest', async () => {
+      const employee = demo.employees[0]!;
+      const tokenFrom = async (origin: string) =>
+        app.inject({ method: 'POST', url: '/v1/demo/token', headers: { 'content-type': 'application/json', origin }, payload: JSON.stringify({ employeeId: employee.id }) });
+      for (const origin of ['http://localhost:5173', 'https://localhost:5173', 'http://127.0.0.1:3000', 'http://[::1]:9000', 'http://my-app.localhost:4000']) {
+        const token = await tokenFrom(origin);
+        assert.equal(token.statusCode, 200, origin);
+        assert.equal(token.headers['access-control-allow-origin'], origin, `the token route answers CORS to ${origin}`);
+        const { token: jwt } = DemoTokenSchema.parse(token.json());
+        const me = await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${jwt}`, origin } });
+        assert.equal(me.statusCode, 200, `token from ${origin}`);
+        assert.equal(me.headers['access-control-allow-origin'], origin);
+        const stats = await app.inject({ method: 'GET', url: '/v1/stats/public', headers: { authorization: `Bearer ${demo.publishableKey}`, origin } });
+        assert.equal(stats.statusCode, 200, `key from ${origin}`);
+        const preflight = await app.inject({ method: 'OPTIONS', url: '/v1/me', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+        assert.equal(preflight.headers['access-control-allow-origin'], origin, `preflight from ${origin}`);
+      }
+      for (const origin of ['http://localhost.evil.example', 'http://127.0.0.1.evil.example:8080', 'http://10.0.0.7:8080', 'https://evil.example']) {
+        const stats = await app.inject({ method: 'GET', url: '/v1/stats/public', headers: { authorization: `Bearer ${demo.publishableKey}`, origin } });
+        assert.equal(stats.statusCode, 403, origin);
+        assert.match(stats.json<{ detail: string }>().detail, /is not allowed to use this key/);
+        assert.equal((await tokenFrom(origin)).headers['access-control-allow-origin'], undefined, origin);
+      }
+      // An admin (or another start) added a real origin: a new start keeps it.
+      await db.query(`UPDATE organisations SET allowed_origins = allowed_origins || '{https://intranet.northwind.example}' WHERE slug = 'northwind-demo'`);
+      await allowDemoOrigins(db, ['http://localhost:8787']);
+      const { rows } = await db.query<{ allowed_origins: string[] }>(`SELECT allowed_origins FROM organisations WHERE slug = 'northwind-demo'`);
+      assert.ok(rows[0]!.allowed_origins.includes('https://intranet.northwind.example'));
+      assert.equal(new Set(rows[0]!.allowed_origins).size, rows[0]!.allowed_origins.length, 'no origin twice');
+    });
+
     it('answers only loopback clients, talking to it directly under a loopback name', async () => {
       const remote = await app.inject({ method: 'GET', url: '/v1/demo', remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '127.0.0.1' } });
       assert.equal(remote.statusCode, 404);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ProblemSchema } from '@advocacy/sdk/contract';
-import { clientNetwork } from '../../packages/server/src/http/rate-limits.js';
+import { clientNetwork } from '../../packages/server/src/http/client-address.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { databaseKinds } from '../helpers/databases.js';
 

@@ -6,6 +6,7 @@ import { buildApp, type StaticSite } from './app.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { allowDemoOrigins, seedDemo } from './demo/seed-demo.js';
+import { fastifyTrustProxy } from './http/client-address.js';
 import { readServerEnv } from './server-env.js';
 
 const require = createRequire(import.meta.url);
@@ -40,12 +41,15 @@ async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, statementTimeoutMs: env.statementTimeoutMs, holder: 'an Advocacy Kit server' });
   const report = await migrate(db);
   const seeded = env.demoMode ? await seedDemo(db) : undefined;
+  // Demo mode: any page on this machine (the demo pages, a newcomer's own page on another port) and the public URL's.
+  if (env.demoMode) await allowDemoOrigins(db, env.publicUrl ? [new URL(env.publicUrl).origin] : []);
 
   const app = await buildApp(db, {
     version,
     demoMode: env.demoMode,
     logger: { level: env.logLevel },
     staticSites: existingSites(env.demoMode),
+    ...(env.trustProxy !== undefined ? { trustProxy: fastifyTrustProxy(env.trustProxy) } : {}),
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 
@@ -70,10 +74,6 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: env.port, host: env.host });
   const port = new URL(address).port;
-  if (env.demoMode) {
-    // The demo pages are served by this very server: let them call the API with the demo key and tokens.
-    await allowDemoOrigins(db, [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`, ...(env.publicUrl ? [new URL(env.publicUrl).origin] : [])]);
-  }
   const where = env.databaseUrl ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${resolve(env.dataDir)}`;
   const migrations = report.applied.length > 0 ? `applied ${report.applied.join(', ')}` : 'schema up to date';
   const shownHost = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;

@@ -1,3 +1,5 @@
+import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
+
 export interface ServerEnv {
   port: number;
   host: string;
@@ -9,6 +11,8 @@ export interface ServerEnv {
   publicUrl: string | undefined;
   /** Postgres cancels any statement running longer (`STATEMENT_TIMEOUT_MS`). */
   statementTimeoutMs: number;
+  /** Proxies allowed to name the client (`TRUST_PROXY`: hop count or addresses/CIDRs); none when unset. */
+  trustProxy: TrustProxy | undefined;
 }
 
 /** Reads and checks the environment `main.ts` runs with; throws a readable message on a bad value. */
@@ -29,7 +33,9 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1 || statementTimeoutMs > 600_000) {
     throw new Error(`STATEMENT_TIMEOUT_MS must be a number of milliseconds from 1 to 600000, not "${env['STATEMENT_TIMEOUT_MS']}".`);
   }
+  const trustProxy = env['TRUST_PROXY'] ? parseTrustProxy(env['TRUST_PROXY']) : undefined;
   return {
+    trustProxy,
     publicUrl,
     statementTimeoutMs,
     port,

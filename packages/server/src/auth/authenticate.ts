@@ -4,7 +4,7 @@ import { HttpProblem } from '../http/problem.js';
 import { findApiKey } from './api-keys.js';
 import { upsertEmployeeFromClaims } from './employee-claims.js';
 import { JwtVerifier, MAX_TOKEN_LENGTH } from './jwt.js';
-import { isOriginAllowed, normaliseOrigin } from './origins.js';
+import { isOriginAllowed, originNotAllowedDetail } from './origins.js';
 import type { Principal } from './principal.js';
 
 export interface OrganisationAuthRow {
@@ -82,12 +82,10 @@ export async function authenticate(db: Db, verifier: JwtVerifier, request: Fasti
           detail: 'Secret keys are for servers only and are refused from web pages. Revoke this key: it has been exposed.',
         });
       }
-      return { kind: 'secret', organisationId: key.organisationId, keyId: key.id };
+      return { kind: 'secret', organisationId: key.organisationId, keyId: key.id, scopes: key.scopes };
     }
     if (!isOriginAllowed(origin, key.allowedOrigins)) {
-      throw new HttpProblem(403, 'origin-not-allowed', {
-        detail: `This publishable key does not work from ${normaliseOrigin(origin) ?? 'this origin'}. Add the origin to the key's allowed origins.`,
-      });
+      throw new HttpProblem(403, 'origin-not-allowed', { detail: originNotAllowedDetail(origin, 'key') });
     }
     return { kind: 'publishable', organisationId: key.organisationId, keyId: key.id };
   }
@@ -96,7 +94,7 @@ export async function authenticate(db: Db, verifier: JwtVerifier, request: Fasti
   const organisation = await organisationForToken(db, credential);
   if (!organisation) throw unauthorized('invalid-token', 'The token was not issued for any organisation of this API.');
   if (origin !== undefined && !isOriginAllowed(origin, organisation.allowed_origins)) {
-    throw new HttpProblem(403, 'origin-not-allowed', { detail: 'Employee tokens are accepted only from the organisation’s own pages.' });
+    throw new HttpProblem(403, 'origin-not-allowed', { detail: originNotAllowedDetail(origin, 'tokens') });
   }
   const claims = await verifier.verify(credential, {
     issuer: organisation.jwt_issuer,

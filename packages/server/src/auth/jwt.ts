@@ -6,6 +6,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { isLoopbackHostname } from '../http/client-address.js';
 import { HttpProblem } from '../http/problem.js';
 
 export interface OrganisationJwtSettings {
@@ -34,7 +35,7 @@ export function isAcceptableJwksUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
+  return url.protocol === 'http:' && isLoopbackHostname(url.hostname);
 }
 
 const unauthorized = (detail: string): HttpProblem =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.js';
 import { insertColumns } from '../db/insert-columns.js';
+import { ANY_LOOPBACK_ORIGIN } from '../auth/origins.js';
 import { createOrganisation } from '../domain/organisations.js';
 import { addDemoActivity, demoContentUrl, type DemoActivityReport } from './demo-activity.js';
 import { DEMO_CONTENT, DEMO_ORGANISATION, DEMO_QUOTES, DEMO_TEAMS, demoEmployees, seededRandom, type DemoEmployee } from './demo-data.js';
@@ -139,11 +140,18 @@ async function createDemoOrganisation(tx: Queryable, people: readonly DemoEmploy
   return organisationId;
 }
 
-/** Lets the demo pages served by this server call the API with the demo keys and tokens. */
-export async function allowDemoOrigins(db: Queryable, origins: readonly string[]): Promise<void> {
+/**
+ * Lets any page on this machine use the demo organisation's publishable key
+ * and employee tokens: the demo pages of every server on this database, and
+ * a newcomer's own page on another port. Adds, never replaces: origins that
+ * another start or an admin added stay.
+ */
+export async function allowDemoOrigins(db: Queryable, origins: readonly string[] = []): Promise<void> {
   const { rows } = await db.query<{ id: string }>('SELECT id FROM organisations WHERE slug = $1', [DEMO_ORGANISATION.slug]);
   const organisationId = rows[0]?.id;
   if (!organisationId) return;
-  await db.query('UPDATE organisations SET allowed_origins = $2 WHERE id = $1', [organisationId, [...origins]]);
-  await db.query(`UPDATE api_keys SET allowed_origins = $2 WHERE organisation_id = $1 AND kind = 'publishable'`, [organisationId, [...origins]]);
+  const added = [ANY_LOOPBACK_ORIGIN, ...origins];
+  const union = `ARRAY(SELECT DISTINCT o FROM unnest(allowed_origins || $2::text[]) AS o ORDER BY o)`;
+  await db.query(`UPDATE organisations SET allowed_origins = ${union} WHERE id = $1`, [organisationId, added]);
+  await db.query(`UPDATE api_keys SET allowed_origins = ${union} WHERE organisation_id = $1 AND kind = 'publishable' AND revoked_at IS NULL`, [organisationId, added]);
 }

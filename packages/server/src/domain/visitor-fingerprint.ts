@@ -1,29 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
 import type { Queryable } from '../db/db.js';
+import { networkPrefix } from '../http/client-address.js';
 
-/**
- * The network an address belongs to, not the address: /24 for IPv4, /48
- * for IPv6. Visitors behind one office router or a mobile carrier's NAT
- * share it, which is the point: no raw IP is ever kept or hashed.
- */
-export function ipPrefix(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
-  const address = mapped ?? ip;
-  if (isIPv4(address)) return `${address.split('.').slice(0, 3).join('.')}.0/24`;
-  if (isIPv6(address)) {
-    const [head = '', tail = ''] = address.toLowerCase().split('::');
-    const left = head ? head.split(':') : [];
-    const right = tail ? tail.split(':') : [];
-    const groups = address.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-    return `${groups.slice(0, 3).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/48`;
-  }
-  return 'unknown';
-}
-
-/** HMAC-SHA256 of IP prefix and user agent under `key`. */
+/** HMAC-SHA256 of the address's network (see `networkPrefix`) and user agent under `key`: never the raw IP. */
 export function fingerprint(key: Uint8Array, ip: string, userAgent: string): Buffer {
-  return createHmac('sha256', key).update(`${ipPrefix(ip)}|${userAgent}`).digest();
+  return createHmac('sha256', key).update(`${networkPrefix(ip)}|${userAgent}`).digest();
 }
 
 const keys = new Map<string, Buffer>();

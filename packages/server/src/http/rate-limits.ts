@@ -1,6 +1,6 @@
-import { isIPv6 } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clientNetwork } from './client-address.js';
 import type { Authenticator } from './contract-route.js';
 import { HttpProblem } from './problem.js';
 
@@ -14,24 +14,6 @@ export interface RateLimitSettings {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perKeyAndIp: 600, perEmployee: 300, perAnonymousIp: 300 };
-
-/**
- * The network a client address stands for: the IPv4 address itself, or its
- * IPv6 /56 — one subscriber gets a whole prefix and could otherwise take a
- * fresh bucket for every request.
- */
-export function clientNetwork(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
-  if (mapped) return mapped;
-  if (!isIPv6(ip)) return ip;
-  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  const words = groups.slice(0, 4).map((group) => Number.parseInt(group, 16) || 0);
-  words[3] = (words[3] ?? 0) & 0xff00;
-  return `${words.map((word) => word.toString(16)).join(':')}::/56`;
-}
 
 const KIND_OF_BUCKET: Record<string, keyof RateLimitSettings> = { employee: 'perEmployee', key: 'perKeyAndIp', ip: 'perAnonymousIp' };
 

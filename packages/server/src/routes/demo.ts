@@ -3,15 +3,12 @@ import { SignJWT } from 'jose';
 import { routes, type Demo } from '@advocacy/sdk/contract';
 import { DEMO_ORGANISATION, demoEmployees, seededRandom } from '../demo/demo-data.js';
 import { DEMO_SEED } from '../demo/seed-demo.js';
+import { isLoopbackAddress, isLoopbackHostname } from '../http/client-address.js';
 import { registerRoute } from '../http/contract-route.js';
 import { HttpProblem } from '../http/problem.js';
 import type { ServerContext } from '../server-context.js';
 
-const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const TOKEN_LIFETIME_SECONDS = 3_600;
-
-const isLoopbackName = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 
 /**
  * A client on this machine, talking to this server directly: the socket's
@@ -23,7 +20,7 @@ const isLoopbackName = (hostname: string): boolean =>
  */
 function requireLoopback(request: FastifyRequest): void {
   const proxied = ['forwarded', 'x-forwarded-for', 'x-real-ip'].some((name) => request.headers[name] !== undefined);
-  if (!LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? '') || proxied || !isLoopbackName(request.hostname.toLowerCase())) {
+  if (!isLoopbackAddress(request.socket.remoteAddress) || proxied || !isLoopbackHostname(request.hostname)) {
     throw new HttpProblem(404, 'not-found', { detail: `No route for ${request.method} ${request.url.split('?')[0]}.` });
   }
 }
