@@ -10,6 +10,7 @@ import { ClickRecorder } from './domain/click-recorder.js';
 import { installErrorHandling } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
 import { registerStaticSites, type StaticSite } from './http/static-sites.js';
+import { adminRoutes } from './routes/admin.js';
 import { careerPageRoutes } from './routes/career-page.js';
 import { contentRoutes } from './routes/content.js';
 import { demoRoutes } from './routes/demo.js';
@@ -105,7 +106,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     await installCors(api, db, context.authenticate);
     await installRateLimits(api, rateLimits, context.authenticate);
     await api.register(openApiRoutes, { version: settings.version });
-    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes]) {
+    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes]) {
       await api.register(plugin, context);
     }
     if (settings.demoMode) await api.register(demoRoutes, context);

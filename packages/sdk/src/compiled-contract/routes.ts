@@ -2,7 +2,7 @@
 // Rerun `npm run compile-contract` after changing the contract.
 import type { RouteName } from '../contract/routes.js';
 import type { CompiledRoute } from './compiled-route.js';
-import { array, boolean, nullable, number, object, oneOf, optional, record, string, unknown, withDefault, type Check } from './checks.js';
+import { array, boolean, nullable, number, object, oneOf, optional, record, string, union, unknown, withDefault, type Check } from './checks.js';
 
 export const Health: Check = object({ status: oneOf(["ok", "degraded"]), version: string(), database: object({ up: boolean, driver: oneOf(["pglite", "postgres"]), latencyMs: optional(number({ min: 0 })) }) });
 export const Uuid: Check = string({ patterns: [/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/] });
@@ -35,6 +35,13 @@ export const EventBatchResult: Check = object({ accepted: number({ integer: true
 export const DemoEmployee: Check = object({ id: Uuid, name: string(), displayName: nullable(string()), team: string(), role: string(), isAdmin: boolean });
 export const Demo: Check = object({ organisation: object({ name: string() }), apiUrl: string({ patterns: [/^https?:\/\/[^/?#]+$/] }), publishableKey: string(), employees: array(DemoEmployee) });
 export const DemoToken: Check = object({ token: string(), expiresAt: IsoDateTime });
+export const ProgrammeSettings: Check = object({ pointsPerShare: number({ integer: true }), pointsPerClick: number({ integer: true }), disclosure: record(string(), string()), allowedDomains: array(string()) });
+export const AllowedOrigins: Check = object({ origins: array(string()) });
+export const ApiKeyKind: Check = oneOf(["publishable", "secret"]);
+export const KeyScope: Check = oneOf(["testimonials:read", "stats:read", "content:write", "testimonials:moderate", "settings:write", "admin"]);
+export const ApiKey: Check = object({ id: Uuid, prefix: string(), kind: ApiKeyKind, name: string(), scopes: array(KeyScope), origins: array(string()), createdAt: IsoDateTime, revokedAt: nullable(IsoDateTime) });
+export const CreatedApiKey: Check = object({ id: Uuid, prefix: string(), kind: ApiKeyKind, name: string(), scopes: array(KeyScope), origins: array(string()), createdAt: IsoDateTime, revokedAt: nullable(IsoDateTime), key: nullable(string()) });
+export const IdentitySettings: Check = object({ issuer: nullable(string()), audience: nullable(string()), jwksUrl: nullable(string()), adminRole: string() });
 export const FieldError: Check = object({ field: string(), message: string() });
 export const Problem: Check = object({ type: string(), title: string(), status: number({ integer: true, min: 400, max: 599 }), detail: optional(string()), instance: optional(string()), requestId: optional(string()), errors: optional(array(FieldError)) }, 'loose');
 export const Tag: Check = string({ min: 1, max: 40, patterns: [/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u] });
@@ -56,6 +63,13 @@ export const NewTestimonial: Check = object({ quote: string({ trim: true, min: 1
 export const StatsQuery: Check = object({ period: withDefault(Period, "month") }, 'strict');
 export const ImpressionEvent: Check = object({ id: string({ min: 1, max: 64, patterns: [/^[A-Za-z0-9_.:-]+$/] }), kind: oneOf(["impression"]), contentId: optional(Uuid), testimonialId: optional(Uuid), occurredAt: IsoDateTime }, 'strict');
 export const EventBatch: Check = object({ events: array(ImpressionEvent, { min: 1, max: 100 }) }, 'strict');
+export const Points: Check = number({ integer: true, min: 0, max: 1000 });
+export const DisclosureText: Check = string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] });
+export const DestinationDomain: Check = string({ trim: true, min: 3, max: 253 });
+export const ProgrammeSettingsUpdate: Check = object({ pointsPerShare: optional(Points), pointsPerClick: optional(Points), disclosure: optional(record(Locale, nullable(DisclosureText))), allowedDomains: optional(array(DestinationDomain, { max: 50 })) }, 'strict');
+export const AllowedOrigin: Check = string({ trim: true, min: 8, max: 300 });
+export const NewApiKey: Check = union([object({ kind: oneOf(["publishable"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), origins: array(AllowedOrigin, { min: 1, max: 20 }) }, 'strict'), object({ kind: oneOf(["secret"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), scopes: array(KeyScope, { min: 1, max: 6 }) }, 'strict')]);
+export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: HttpsUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
 
 export const compiledRoutes = {
   health: { method: 'GET', path: '/healthz', audience: 'anyone', responses: { 200: Health, 503: Health } },
@@ -85,4 +99,14 @@ export const compiledRoutes = {
   sendEvents: { method: 'POST', path: '/v1/events', audience: 'public', query: object({ key: optional(string({ max: 200 })) }, 'strict'), body: EventBatch, responses: { 202: EventBatchResult } },
   getDemo: { method: 'GET', path: '/v1/demo', audience: 'anyone', responses: { 200: Demo } },
   createDemoToken: { method: 'POST', path: '/v1/demo/token', audience: 'anyone', body: object({ employeeId: Uuid }, 'strict'), responses: { 200: DemoToken } },
+  getSettings: { method: 'GET', path: '/v1/admin/settings', audience: 'admin', responses: { 200: ProgrammeSettings } },
+  updateSettings: { method: 'PATCH', path: '/v1/admin/settings', audience: 'admin', body: ProgrammeSettingsUpdate, responses: { 200: ProgrammeSettings } },
+  listOrigins: { method: 'GET', path: '/v1/admin/origins', audience: 'admin', responses: { 200: AllowedOrigins } },
+  addOrigin: { method: 'POST', path: '/v1/admin/origins', audience: 'admin', body: object({ origin: AllowedOrigin }, 'strict'), responses: { 200: AllowedOrigins, 201: AllowedOrigins }, idempotent: true },
+  removeOrigin: { method: 'DELETE', path: '/v1/admin/origins/:origin', audience: 'admin', params: object({ origin: string({ min: 1, max: 2048 }) }, 'strict'), responses: { 200: AllowedOrigins } },
+  listKeys: { method: 'GET', path: '/v1/admin/keys', audience: 'admin', responses: { 200: object({ items: array(ApiKey) }) } },
+  createKey: { method: 'POST', path: '/v1/admin/keys', audience: 'admin', body: NewApiKey, responses: { 201: CreatedApiKey }, idempotent: true },
+  revokeKey: { method: 'DELETE', path: '/v1/admin/keys/:id', audience: 'admin', params: object({ id: Uuid }, 'strict'), query: object({ confirm: optional(oneOf(["self"])) }, 'strict'), responses: { 200: ApiKey } },
+  getIdentity: { method: 'GET', path: '/v1/admin/identity', audience: 'admin', responses: { 200: IdentitySettings } },
+  updateIdentity: { method: 'PUT', path: '/v1/admin/identity', audience: 'admin', body: IdentityUpdate, responses: { 200: IdentitySettings } },
 } as const satisfies Record<RouteName, CompiledRoute>;

@@ -10,3 +10,11 @@ export const PERIODS = ['week', 'month', 'quarter', 'all'] as const;
 
 /** The longest testimonial quote, in characters. */
 export const QUOTE_MAX_LENGTH = 1_200;
+
+/**
+ * What a secret key (`sk_…`) may do, one scope per kind of server: a career
+ * site rendering testimonials, a BI export, a CMS pushing content, a
+ * moderation tool, set-up automation. `admin` implies every other scope.
+ */
+export const KEY_SCOPES = ['testimonials:read', 'stats:read', 'content:write', 'testimonials:moderate', 'settings:write', 'admin'] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];

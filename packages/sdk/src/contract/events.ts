@@ -31,6 +31,8 @@ export const eventRoutes = {
     method: 'POST',
     path: '/v1/events',
     audience: 'public',
+    // Widgets send impressions with the publishable key; no server use needs it, so only an `admin` secret key may.
+    scope: 'admin',
     query: z.strictObject({ key: z.optional(z.string().check(z.maxLength(200))) }),
     body: EventBatchSchema,
     responses: { 202: EventBatchResultSchema },

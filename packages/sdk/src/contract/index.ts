@@ -10,5 +10,6 @@ export * from './testimonials.js';
 export * from './stats.js';
 export * from './events.js';
 export * from './demo.js';
+export * from './admin.js';
 export * from './routes.js';
 export * from './openapi.js';

@@ -37,9 +37,12 @@ function operationOf(name: RouteName, route: RouteDefinition): JsonSchema {
     description: 'Error (RFC 9457)',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
   };
+  // Secret keys are scoped; publishable keys and employee tokens are not (see RouteDefinition.scope).
+  const scope = route.audience === 'public' || route.audience === 'admin' ? (route.scope ?? 'admin') : undefined;
   return {
     operationId: name,
     summary: routeSummaries[name],
+    ...(scope ? { description: `A secret key needs the scope \`${scope}\`${scope === 'admin' ? '' : ' (or `admin`)'}.`, 'x-secret-key-scope': scope } : {}),
     tags: [route.audience],
     parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
     ...(route.body

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { KeyScope } from './constants.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -15,6 +16,13 @@ export interface RouteDefinition {
   /** Fastify-style path, e.g. `/v1/content/:id`. */
   readonly path: string;
   readonly audience: Audience;
+  /**
+   * The scope a secret key needs for this route (`admin` implies every
+   * scope). Every route a secret key can reach (audience `public` or
+   * `admin`) names one; a route without one is `admin` for secret keys.
+   * Publishable keys and employee tokens are not scoped.
+   */
+  readonly scope?: KeyScope;
   readonly params?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;
   readonly body?: z.ZodMiniType;

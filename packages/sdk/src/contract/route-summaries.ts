@@ -57,4 +57,24 @@ export const routeSummaries = {
     'Rejects a pending testimonial, or takes down an approved one, with a reason the author sees (audit-logged). Rejecting a rejected one changes nothing; a withdrawn one is a 409.',
   getTestimonialAudit:
     'Who did what to a testimonial, and when.',
+  getSettings:
+    'The programme settings: points per share and per credited click, the disclosure text per locale, the domains content may link to.',
+  updateSettings:
+    'Changes the programme settings (audit-logged). Only the fields sent change; disclosure texts merge per locale (`null` removes one); `allowedDomains` replaces the list. Points already earned stay as they are.',
+  listOrigins:
+    'The origins of the intranet pages whose employee tokens the API accepts from a browser.',
+  addOrigin:
+    'Allows employee tokens from one more origin (`https://intranet.acme.example`: http or https, no path, no wildcard), audit-logged. 201 when added, 200 when it was already there.',
+  removeOrigin:
+    'Stops accepting employee tokens from an origin (percent-encoded in the path), audit-logged. An origin not in the list is a 404.',
+  listKeys:
+    'The organisation’s API keys, revoked ones included: prefix, kind, name, scopes, origins, dates. Never a key or its hash.',
+  createKey:
+    'Creates a publishable key bound to its origins, or a secret key with its scopes (audit-logged). The answer carries the key once; only its hash is stored, so a replay of the same Idempotency-Key answers `key: null`.',
+  revokeKey:
+    'Revokes a key at once (audit-logged); revoking a revoked key changes nothing. Revoking the very key making the call needs `?confirm=self`.',
+  getIdentity:
+    'How employee tokens are verified: issuer, audience, key set URL and the role that makes an admin.',
+  updateIdentity:
+    'Sets how employee tokens are verified (audit-logged). The key set URL must be https (http only on the API’s own machine); an issuer and audience another organisation uses are a 409.',
 } as const satisfies Record<RouteName, string>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { adminRoutes } from './admin.js';
 import { contentRoutes } from './content.js';
 import { demoRoutes } from './demo.js';
 import { eventRoutes } from './events.js';
@@ -41,6 +42,7 @@ export const routes = {
   ...statsRoutes,
   ...eventRoutes,
   ...demoRoutes,
+  ...adminRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;

@@ -79,6 +79,7 @@ export const statsRoutes = {
     path: '/v1/stats',
     // Employees and admins: no audience says exactly that, so the handler turns publishable keys away.
     audience: 'public',
+    scope: 'stats:read',
     query: StatsQuerySchema,
     responses: { 200: StatsSchema },
   },
@@ -86,6 +87,7 @@ export const statsRoutes = {
     method: 'GET',
     path: '/v1/stats/public',
     audience: 'public',
+    scope: 'stats:read',
     query: StatsQuerySchema,
     responses: { 200: PublicStatsSchema },
   },

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { KeyScope } from '@advocacy/sdk/contract';
 import type { Queryable } from '../db/db.js';
 
 export type ApiKeyKind = 'publishable' | 'secret';
@@ -8,10 +9,12 @@ export interface ApiKeyRow {
   organisationId: string;
   kind: ApiKeyKind;
   allowedOrigins: string[];
+  /** Secret keys: what they may do. Publishable keys: none. */
+  scopes: KeyScope[];
 }
 
 /** Length of the visible part of a key, stored in clear to find its row. */
-const PREFIX_LENGTH = 12;
+export const PREFIX_LENGTH = 12;
 
 export function hashApiKey(key: string): Buffer {
   return createHash('sha256').update(key).digest();
@@ -39,8 +42,9 @@ export async function findApiKey(db: Queryable, presented: string): Promise<ApiK
     kind: ApiKeyKind;
     key_hash: Buffer | Uint8Array;
     allowed_origins: string[];
+    scopes: KeyScope[];
   }>(
-    'SELECT id, organisation_id, kind, key_hash, allowed_origins FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL',
+    'SELECT id, organisation_id, kind, key_hash, allowed_origins, scopes FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL',
     [presented.slice(0, PREFIX_LENGTH)],
   );
   const row = rows[0];
@@ -48,20 +52,23 @@ export async function findApiKey(db: Queryable, presented: string): Promise<ApiK
   const expected = Buffer.from(row.key_hash);
   const actual = hashApiKey(presented);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-  return { id: row.id, organisationId: row.organisation_id, kind: row.kind, allowedOrigins: row.allowed_origins };
+  return { id: row.id, organisationId: row.organisation_id, kind: row.kind, allowedOrigins: row.allowed_origins, scopes: row.scopes };
 }
 
 export async function insertApiKey(
   db: Queryable,
   organisationId: string,
   kind: ApiKeyKind,
-  options: { label?: string; allowedOrigins?: string[] } = {},
+  options: { label?: string; allowedOrigins?: string[]; scopes?: KeyScope[]; at?: Date } = {},
 ): Promise<{ id: string; key: string; prefix: string }> {
   const { key, prefix, hash } = generateApiKey(kind);
   const id = crypto.randomUUID();
+  // A secret key made without saying what for can do everything, as before scopes existed.
+  const scopes = kind === 'secret' ? (options.scopes ?? ['admin']) : [];
   await db.query(
-    'INSERT INTO api_keys (id, organisation_id, kind, prefix, key_hash, label, allowed_origins) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, organisationId, kind, prefix, hash, options.label ?? '', options.allowedOrigins ?? []],
+    `INSERT INTO api_keys (id, organisation_id, kind, prefix, key_hash, label, allowed_origins, scopes, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, now()))`,
+    [id, organisationId, kind, prefix, hash, options.label ?? '', options.allowedOrigins ?? [], scopes, options.at ?? null],
   );
   return { id, key, prefix };
 }

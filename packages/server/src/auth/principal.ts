@@ -1,3 +1,5 @@
+import type { KeyScope } from '@advocacy/sdk/contract';
+
 /** Who is calling, once their credential has been checked. Every query is scoped by its organisation. */
 export type Principal = PublishableKeyPrincipal | SecretKeyPrincipal | EmployeePrincipal;
 
@@ -8,11 +10,12 @@ export interface PublishableKeyPrincipal {
   keyId: string;
 }
 
-/** A server with an `sk_…` key: admin rights, never from a browser. */
+/** A server with an `sk_…` key, never from a browser: admin routes within its scopes. */
 export interface SecretKeyPrincipal {
   kind: 'secret';
   organisationId: string;
   keyId: string;
+  scopes: readonly KeyScope[];
 }
 
 /** An employee with a verified JWT from the organisation's identity provider. */
@@ -33,4 +36,9 @@ export function principalLabel(principal: Principal): string {
 
 export function isAdmin(principal: Principal): principal is AdminPrincipal {
   return principal.kind === 'secret' || (principal.kind === 'employee' && principal.isAdmin);
+}
+
+/** Whether a secret key's scopes cover `needed`: `admin` covers every scope. */
+export function hasScope(scopes: readonly KeyScope[], needed: KeyScope): boolean {
+  return scopes.includes('admin') || scopes.includes(needed);
 }

@@ -1,5 +1,9 @@
-import type { Queryable } from '../db/db.js';
 import { insertApiKey } from '../auth/api-keys.js';
+import type { Db, Queryable } from '../db/db.js';
+import { run, sql } from '../db/sql.js';
+import { HttpProblem } from '../http/problem.js';
+import { writeAudit } from './audit-log.js';
+import { checkIdentityIsFree, type ChangeAuthor } from './organisation-settings.js';
 
 export interface NewOrganisation {
   slug: string;
@@ -24,11 +28,11 @@ export interface CreatedOrganisation {
   secretKey: string;
 }
 
-/**
- * Creates an organisation with one publishable and one secret key. The keys
- * are returned once, here; only their hashes are stored.
- */
-export async function createOrganisation(db: Queryable, input: NewOrganisation): Promise<CreatedOrganisation> {
+/** The organisation's row alone: no key. Its identity provider may come later. */
+export async function insertOrganisation(
+  db: Queryable,
+  input: Omit<NewOrganisation, 'jwt' | 'publicOrigins'> & { jwt?: Partial<NewOrganisation['jwt']> },
+): Promise<string> {
   const id = crypto.randomUUID();
   await db.query(
     `INSERT INTO organisations (id, slug, name, points_per_share, points_per_click, disclosure, allowed_domains,
@@ -44,18 +48,75 @@ export async function createOrganisation(db: Queryable, input: NewOrganisation):
       JSON.stringify(input.disclosure ?? {}),
       input.allowedDomains ?? [],
       input.allowedOrigins ?? [],
-      input.jwt.issuer,
-      input.jwt.audience,
-      input.jwt.jwksUrl ?? null,
-      input.jwt.hs256Secret ?? null,
+      input.jwt?.issuer ?? null,
+      input.jwt?.audience ?? null,
+      input.jwt?.jwksUrl ?? null,
+      input.jwt?.hs256Secret ?? null,
       input.adminRole ?? 'advocacy-admin',
       input.consent?.version ?? '2026-01',
       JSON.stringify(input.consent?.text ?? {}),
     ],
   );
+  return id;
+}
+
+/**
+ * Creates an organisation with one publishable and one secret key (scope
+ * `admin`), for tests and the demo. The keys are returned once, here; only
+ * their hashes are stored.
+ */
+export async function createOrganisation(db: Queryable, input: NewOrganisation): Promise<CreatedOrganisation> {
+  const id = await insertOrganisation(db, input);
   const publishable = await insertApiKey(db, id, 'publishable', { label: 'Career site', allowedOrigins: input.publicOrigins ?? [] });
   const secret = await insertApiKey(db, id, 'secret', { label: 'Server' });
   return { id, publishableKey: publishable.key, secretKey: secret.key };
+}
+
+export interface OrganisationSummary {
+  id: string;
+  slug: string;
+  name: string;
+  issuer: string | null;
+  createdAt: string;
+}
+
+export async function listOrganisations(db: Queryable): Promise<OrganisationSummary[]> {
+  const { rows } = await run<{ id: string; slug: string; name: string; jwt_issuer: string | null; created_at: Date }>(
+    db,
+    sql`SELECT id, slug, name, jwt_issuer, created_at FROM organisations ORDER BY slug`,
+  );
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, issuer: row.jwt_issuer, createdAt: row.created_at.toISOString() }));
+}
+
+/**
+ * Sets up a new organisation from the advocacy-admin command: its row and
+ * the audit entry, no key (`keys create` makes the ones it needs). A slug or
+ * an issuer and audience already taken is a 409.
+ */
+export async function setUpOrganisation(
+  db: Db,
+  input: { name: string; slug: string; issuer?: string | undefined; audience?: string | undefined },
+  by: ChangeAuthor,
+): Promise<OrganisationSummary> {
+  return db.transaction(async (tx) => {
+    const taken = await run(tx, sql`SELECT 1 FROM organisations WHERE slug = ${input.slug}`);
+    if (taken.rows.length > 0) {
+      throw new HttpProblem(409, 'slug-taken', { detail: `An organisation with the slug ${input.slug} already exists.`, errors: [{ field: 'slug', message: 'already taken' }] });
+    }
+    if (input.issuer !== undefined && input.audience !== undefined) await checkIdentityIsFree(tx, input.issuer, input.audience, null);
+    const jwt = { ...(input.issuer === undefined ? {} : { issuer: input.issuer }), ...(input.audience === undefined ? {} : { audience: input.audience }) };
+    const id = await insertOrganisation(tx, { slug: input.slug, name: input.name, jwt });
+    await writeAudit(tx, {
+      organisationId: id,
+      actor: by.actor,
+      action: 'organisation.created',
+      targetType: 'organisation',
+      targetId: id,
+      detail: { slug: input.slug, name: input.name, issuer: input.issuer ?? null, audience: input.audience ?? null },
+      at: by.now,
+    });
+    return { id, slug: input.slug, name: input.name, issuer: input.issuer ?? null, createdAt: by.now.toISOString() };
+  });
 }
 
 /** The programme settings requests need: points, disclosure texts, destination domains. */

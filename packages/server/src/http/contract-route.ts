@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import type { Audience, RouteDefinition } from '@advocacy/sdk/contract';
-import { principalLabel, type AdminPrincipal, type EmployeePrincipal, type Principal } from '../auth/principal.js';
+import { hasScope, principalLabel, type AdminPrincipal, type EmployeePrincipal, type Principal } from '../auth/principal.js';
 import type { Db } from '../db/db.js';
 import { idempotencyKeyOf, requestHash, runIdempotently } from './idempotency.js';
 import { HttpProblem } from './problem.js';
@@ -45,7 +45,8 @@ function parse<S extends z.ZodMiniType | undefined>(schema: S, value: unknown, p
   });
 }
 
-function authorise(audience: Audience, principal: Principal | null): void {
+function authorise(route: RouteDefinition, principal: Principal | null): void {
+  const { audience } = route;
   if (audience === 'anyone') return;
   if (principal === null) {
     throw new HttpProblem(401, 'authentication-required', {
@@ -62,6 +63,14 @@ function authorise(audience: Audience, principal: Principal | null): void {
     const needs = audience === 'admin' ? 'an admin' : 'an employee';
     throw new HttpProblem(403, 'forbidden', { detail: `Only ${needs} may do this.` });
   }
+  // Least privilege: a secret key does only what its scopes say; a route that names no scope needs `admin`.
+  const scope = route.scope ?? 'admin';
+  if (principal.kind === 'secret' && !hasScope(principal.scopes, scope)) {
+    throw new HttpProblem(403, 'insufficient-scope', {
+      detail: `This key lacks the scope ${scope}.`,
+      headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"` },
+    });
+  }
 }
 
 /**
@@ -75,14 +84,19 @@ export function registerRoute<R extends RouteDefinition>(
   server: { authenticate: Authenticator; db: Db; now: () => Date },
   route: R,
   handler: (context: RouteContext<R>) => Promise<RouteResult<R>>,
+  options: {
+    /** Idempotent routes: the answer kept for replays, when the first one holds what must never be stored. */
+    storedForReplay?: (body: RouteResult<R>) => RouteResult<R>;
+  } = {},
 ): void {
   const { authenticate } = server;
+  const { storedForReplay } = options;
   app.route({
     method: route.method,
     url: route.path,
     handler: async (request, reply) => {
       const principal = route.audience === 'anyone' ? await authenticate(request).catch(() => null) : await authenticate(request);
-      authorise(route.audience, principal);
+      authorise(route, principal);
       const context: RouteContext<R> = {
         params: parse(route.params, request.params, 'params') as RouteContext<R>['params'],
         query: parse(route.query, request.query, 'query') as RouteContext<R>['query'],
@@ -106,6 +120,7 @@ export function registerRoute<R extends RouteDefinition>(
           const body = await handler(context);
           return { status: reply.statusCode, body };
         },
+        storedForReplay ? (body) => storedForReplay(body as RouteResult<R>) : undefined,
       );
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(outcome.status).send(outcome.body);

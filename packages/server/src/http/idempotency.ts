@@ -107,6 +107,8 @@ export async function runIdempotently(
   db: Db,
   scope: IdempotentScope,
   work: () => Promise<StoredResponse>,
+  /** What to keep for replays when the answer holds something never to be stored (a new key in clear). */
+  toStore: (body: unknown) => unknown = (body) => body,
 ): Promise<StoredResponse & { replayed: boolean }> {
   const expiredBefore = new Date(scope.now.getTime() - IDEMPOTENCY_KEY_TTL_MS);
   const id = [scope.organisationId, scope.principal, scope.key];
@@ -128,7 +130,7 @@ export async function runIdempotently(
   await db.query(
     `UPDATE idempotency_keys SET status = 'done', response_status = $4, response_body = $5
       WHERE organisation_id = $1 AND principal = $2 AND key = $3`,
-    [...id, result.status, JSON.stringify(result.body ?? null)],
+    [...id, result.status, JSON.stringify(toStore(result.body) ?? null)],
   );
   return { ...result, replayed: false };
 }

@@ -1,0 +1,265 @@
+import * as z from 'zod/mini';
+import { HttpsUrlSchema, IsoDateTimeSchema, LocaleSchema, text, UuidSchema } from './common.js';
+import { KEY_SCOPES } from './constants.js';
+import { storableText } from './content.js';
+import type { RouteDefinition } from './route-definition.js';
+
+export { KEY_SCOPES, type KeyScope } from './constants.js';
+
+/** What a secret key may do (see KEY_SCOPES); `admin` implies every scope. */
+export const KeyScopeSchema = z.enum(KEY_SCOPES);
+
+/** Text without control characters (no line breaks either): names, roles, claims, one-line disclosures. */
+const oneLine = z.regex(/^[^\p{Cc}]*$/u, 'one line of text without control characters');
+
+/** Trimmed one-line text of 1 to `max` characters that can be stored. */
+const lineOf = (max: number) => text(max).check(oneLine, storableText);
+
+// ---- Organisations (the advocacy-admin command only: an organisation never creates another through the API)
+
+/** Lower-case letters, digits and hyphens, 2 to 63 characters, as in `/v1/…` logs and `--org acme`. */
+export const OrganisationSlugSchema = z.string().check(
+  z.minLength(2),
+  z.maxLength(63),
+  z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and hyphens, such as "acme"'),
+);
+
+export const NewOrganisationSchema = z.strictObject({
+  name: lineOf(200),
+  slug: OrganisationSlugSchema,
+  /** The identity provider can be set later (`identity set`); issuer and audience go together. */
+  issuer: z.optional(lineOf(2_048)),
+  audience: z.optional(lineOf(2_048)),
+});
+
+// ---- Programme settings
+
+/** Points for one share or one credited click. */
+export const PointsSchema = z.int().check(z.minimum(0), z.maximum(1_000));
+
+/** The disclosure appended to every post ("I work at Acme."): one line, at most 200 characters. */
+export const DisclosureTextSchema = lineOf(200);
+
+function isDomainName(value: string): boolean {
+  if (/[/:?#@\\*\s]/.test(value) || !URL.canParse(`https://${value}/`)) return false;
+  const host = new URL(`https://${value}/`).hostname;
+  return host.includes('.') && !host.endsWith('.') && !/^[\d.]+$/.test(host);
+}
+
+/** A destination domain: content may link to it and its subdomains. `Acme.Example` is stored as `acme.example`, IDN as punycode. */
+export const DestinationDomainSchema = z.string().check(
+  z.trim(),
+  z.minLength(3),
+  z.maxLength(253),
+  z.refine(isDomainName, 'a domain name such as "acme.example" (no scheme, path, port or wildcard)'),
+);
+
+export const ProgrammeSettingsSchema = z.object({
+  pointsPerShare: z.int(),
+  pointsPerClick: z.int(),
+  /** Per locale: `{ "en": "I work at Acme.", "fr": "Je travaille chez Acme." }`. */
+  disclosure: z.record(z.string(), z.string()),
+  /** Content destinations must be on one of these domains or a subdomain of one. */
+  allowedDomains: z.array(z.string()),
+});
+export type ProgrammeSettings = z.infer<typeof ProgrammeSettingsSchema>;
+
+export const MAX_ALLOWED_DOMAINS = 50;
+
+/**
+ * A change to the programme settings: only what is sent changes. Disclosure
+ * texts merge per locale (`{ "fr": "…" }` leaves `en` as it is; `null`
+ * removes a locale); `allowedDomains` replaces the whole list.
+ */
+export const ProgrammeSettingsUpdateSchema = z.strictObject({
+  pointsPerShare: z.optional(PointsSchema),
+  pointsPerClick: z.optional(PointsSchema),
+  disclosure: z.optional(z.record(LocaleSchema, z.nullable(DisclosureTextSchema))),
+  allowedDomains: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),
+});
+export type ProgrammeSettingsUpdate = z.input<typeof ProgrammeSettingsUpdateSchema>;
+
+// ---- Allowed origins
+
+function isPlainOrigin(value: string): boolean {
+  if (!URL.canParse(value) || /[?#*\s\\]/.test(value)) return false;
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.username || url.password || url.pathname !== '/') return false;
+  // Nothing after the host but one slash: `https://a.example/` is `https://a.example`, `https://a.example/x` is refused.
+  return /^https?:\/\/[^/]+\/?$/i.test(value);
+}
+
+/**
+ * A web page origin, `scheme://host[:port]`, exactly as browsers send it in
+ * `Origin`: http(s) only, no path, no wildcard. `https://Intranet.Acme.example/`
+ * is stored as `https://intranet.acme.example`.
+ */
+export const AllowedOriginSchema = z.string().check(
+  z.trim(),
+  z.minLength(8),
+  z.maxLength(300),
+  z.refine(isPlainOrigin, 'an origin such as "https://intranet.acme.example": http or https, no path, no wildcard'),
+);
+
+export const MAX_KEY_ORIGINS = 20;
+
+export const AllowedOriginsSchema = z.object({ origins: z.array(z.string()) });
+export type AllowedOrigins = z.infer<typeof AllowedOriginsSchema>;
+
+// ---- API keys
+
+export const ApiKeyKindSchema = z.enum(['publishable', 'secret']);
+
+/** A key as admin screens show it: never the key itself or its hash. */
+export const ApiKeySchema = z.object({
+  id: UuidSchema,
+  /** The key's first 12 characters (`sk_Ab12Cd34E`), enough to recognise it in a list. */
+  prefix: z.string(),
+  kind: ApiKeyKindSchema,
+  name: z.string(),
+  /** Secret keys: what they may do. Publishable keys: none. */
+  scopes: z.array(KeyScopeSchema),
+  /** Publishable keys: the exact origins they work from. Secret keys: none. */
+  origins: z.array(z.string()),
+  createdAt: IsoDateTimeSchema,
+  /** Null while the key works. */
+  revokedAt: z.nullable(IsoDateTimeSchema),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+
+const KeyNameSchema = lineOf(100);
+
+/**
+ * A new key. A publishable key needs the origins it will work from (they
+ * cannot be changed afterwards: make another key); a secret key needs at
+ * least one scope.
+ */
+export const NewApiKeySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('publishable'),
+    name: z.optional(KeyNameSchema),
+    origins: z.array(AllowedOriginSchema).check(z.minLength(1), z.maxLength(MAX_KEY_ORIGINS)),
+  }),
+  z.strictObject({
+    kind: z.literal('secret'),
+    name: z.optional(KeyNameSchema),
+    scopes: z.array(KeyScopeSchema).check(z.minLength(1), z.maxLength(KEY_SCOPES.length)),
+  }),
+]);
+export type NewApiKey = z.input<typeof NewApiKeySchema>;
+
+/** A key just created: its details and, this once, the key itself. */
+export const CreatedApiKeySchema = z.extend(ApiKeySchema, {
+  /** The whole key, shown once; only its hash is stored. Null in an answer replayed for the same Idempotency-Key. */
+  key: z.nullable(z.string()),
+});
+export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
+
+// ---- Identity provider
+
+/**
+ * How employee tokens are verified: tokens must carry this `iss` and `aud`,
+ * be signed (RS256 or ES256) with a key from the key set at `jwksUrl`, and
+ * an employee whose `roles` claim holds `adminRole` is an admin.
+ */
+export const IdentitySettingsSchema = z.object({
+  issuer: z.nullable(z.string()),
+  audience: z.nullable(z.string()),
+  jwksUrl: z.nullable(z.string()),
+  adminRole: z.string(),
+});
+export type IdentitySettings = z.infer<typeof IdentitySettingsSchema>;
+
+export const IdentityUpdateSchema = z.strictObject({
+  issuer: lineOf(2_048),
+  audience: lineOf(2_048),
+  /** https (http only on this machine): keys fetched over plain http from elsewhere could be swapped on the way. */
+  jwksUrl: HttpsUrlSchema,
+  adminRole: lineOf(200),
+});
+export type IdentityUpdate = z.input<typeof IdentityUpdateSchema>;
+
+export const adminRoutes = {
+  getSettings: {
+    method: 'GET',
+    path: '/v1/admin/settings',
+    audience: 'admin',
+    scope: 'settings:write',
+    responses: { 200: ProgrammeSettingsSchema },
+  },
+  updateSettings: {
+    method: 'PATCH',
+    path: '/v1/admin/settings',
+    audience: 'admin',
+    scope: 'settings:write',
+    body: ProgrammeSettingsUpdateSchema,
+    responses: { 200: ProgrammeSettingsSchema },
+  },
+  listOrigins: {
+    method: 'GET',
+    path: '/v1/admin/origins',
+    audience: 'admin',
+    scope: 'settings:write',
+    responses: { 200: AllowedOriginsSchema },
+  },
+  addOrigin: {
+    method: 'POST',
+    path: '/v1/admin/origins',
+    audience: 'admin',
+    scope: 'settings:write',
+    body: z.strictObject({ origin: AllowedOriginSchema }),
+    responses: { 201: AllowedOriginsSchema, 200: AllowedOriginsSchema },
+    idempotent: true,
+  },
+  removeOrigin: {
+    method: 'DELETE',
+    path: '/v1/admin/origins/:origin',
+    audience: 'admin',
+    scope: 'settings:write',
+    // Not AllowedOriginSchema: an odd entry written by hand must still be removable.
+    params: z.strictObject({ origin: z.string().check(z.minLength(1), z.maxLength(2_048)) }),
+    responses: { 200: AllowedOriginsSchema },
+  },
+  listKeys: {
+    method: 'GET',
+    path: '/v1/admin/keys',
+    audience: 'admin',
+    scope: 'admin',
+    responses: { 200: z.object({ items: z.array(ApiKeySchema) }) },
+  },
+  createKey: {
+    method: 'POST',
+    path: '/v1/admin/keys',
+    audience: 'admin',
+    scope: 'admin',
+    body: NewApiKeySchema,
+    responses: { 201: CreatedApiKeySchema },
+    idempotent: true,
+  },
+  revokeKey: {
+    method: 'DELETE',
+    path: '/v1/admin/keys/:id',
+    audience: 'admin',
+    scope: 'admin',
+    params: z.strictObject({ id: UuidSchema }),
+    /** `?confirm=self`: needed to revoke the very key making the call. */
+    query: z.strictObject({ confirm: z.optional(z.literal('self')) }),
+    responses: { 200: ApiKeySchema },
+  },
+  getIdentity: {
+    method: 'GET',
+    path: '/v1/admin/identity',
+    audience: 'admin',
+    scope: 'settings:write',
+    responses: { 200: IdentitySettingsSchema },
+  },
+  updateIdentity: {
+    method: 'PUT',
+    path: '/v1/admin/identity',
+    audience: 'admin',
+    scope: 'settings:write',
+    body: IdentityUpdateSchema,
+    responses: { 200: IdentitySettingsSchema },
+  },
+} as const satisfies Record<string, RouteDefinition>;
