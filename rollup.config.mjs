@@ -63,9 +63,11 @@ const integrities = {};
 
 /**
  * Records the sha384 Subresource Integrity hash of each CDN file in
- * dist/cdn/sri.json and prints the tag to paste. The npm CDNs serve these
- * files under the package version, so a hash never changes under its URL.
- * Each bundle is one file with no imports, so the hash covers all its code.
+ * dist/cdn/sri.json and prints the tag to paste, with a versioned URL: the
+ * npm CDNs serve these files under the package version, and so does our
+ * server (`/cdn/<version>/<file>`, immutable), so a hash never changes under
+ * its URL. Each bundle is one file with no imports, so the hash covers all
+ * its code.
  */
 function subresourceIntegrity() {
   return {
@@ -78,7 +80,10 @@ function subresourceIntegrity() {
         const integrity = `sha384-${createHash('sha384').update(written).digest('base64')}`;
         integrities[fileName] = integrity;
         const url = `https://cdn.jsdelivr.net/npm/@advocacy/widgets@${widgetsVersion}/dist/cdn/${fileName}`;
-        console.warn(`${fileName}\n  <script type="module" src="${url}" integrity="${integrity}" crossorigin="anonymous"></script>`);
+        console.warn(
+          `${fileName}\n  <script type="module" src="${url}" integrity="${integrity}" crossorigin="anonymous"></script>` +
+            `\n  or self-hosted: <API origin>/cdn/${widgetsVersion}/${fileName} (served by npm start; same bytes, same hash)`,
+        );
       }
       const sorted = Object.fromEntries(Object.entries(integrities).sort(([a], [b]) => a.localeCompare(b)));
       writeFileSync(join(widgetsDir, 'dist/cdn/sri.json'), `${JSON.stringify({ version: widgetsVersion, files: sorted }, null, 2)}\n`);
