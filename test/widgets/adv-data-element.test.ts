@@ -32,6 +32,7 @@ function stats(period: string, shares: number) {
 
 runBaseSuite({
   tag: 'test-totals',
+  credential: 'key',
   template: (period) => html`<test-totals period=${period}></test-totals>`,
   ready: { 'GET /v1/stats/public': (request) => ({ body: stats(request.query.get('period') ?? 'month', 12) }) },
   empty: { 'GET /v1/stats/public': { body: stats('month', 0) } },

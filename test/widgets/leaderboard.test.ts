@@ -16,6 +16,7 @@ const byPeriod = (request: FakeRequest): FakeAnswer =>
 
 runBaseSuite({
   tag: 'adv-leaderboard',
+  credential: 'token',
   template: (period) => html`<adv-leaderboard period=${period}></adv-leaderboard>`,
   ready: { 'GET /v1/leaderboard': byPeriod },
   empty: { 'GET /v1/leaderboard': { body: emptyLeaderboard() } },

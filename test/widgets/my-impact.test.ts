@@ -29,6 +29,7 @@ function routes(overrides: Partial<Mine> = {}, extra: FakeRoutes = {}, board: Pa
 
 runBaseSuite({
   tag: 'adv-my-impact',
+  credential: 'token',
   template: (period) => html`<adv-my-impact period=${period}></adv-my-impact>`,
   ready: routes(),
   empty: routes(nothingYet),
@@ -39,6 +40,7 @@ runBaseSuite({
 // The empty state of a month on its first day, beside an active October: still empty, still accessible.
 runBaseSuite({
   tag: 'adv-my-impact just started',
+  credential: 'token',
   template: (period) => html`<adv-my-impact period=${period}></adv-my-impact>`,
   ready: routes(),
   empty: { 'GET /v1/leaderboard': { body: justStartedLeaderboard() } },

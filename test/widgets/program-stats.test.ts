@@ -11,6 +11,7 @@ const periodOf = (request: FakeRequest) => (request.query.get('period') ?? 'mont
 
 runBaseSuite({
   tag: 'adv-program-stats',
+  credential: 'token',
   template: (period) => html`<adv-program-stats period=${period}></adv-program-stats>`,
   ready: { 'GET /v1/stats': (request) => ({ body: stats({ period: periodOf(request) }) }) },
   empty: { 'GET /v1/stats': { body: emptyStats() } },
@@ -20,6 +21,7 @@ runBaseSuite({
 
 runBaseSuite({
   tag: 'adv-program-stats public',
+  credential: 'key',
   template: (period) => html`<adv-program-stats public period=${period}></adv-program-stats>`,
   ready: { 'GET /v1/stats/public': (request) => ({ body: publicStats({ period: periodOf(request) }) }) },
   empty: { 'GET /v1/stats/public': { body: publicStats({ shares: 0, creditedClicks: 0, activeAmbassadors: 0, estimatedReach: 0 }) } },
@@ -30,6 +32,7 @@ runBaseSuite({
 // The empty state of a month on its first day, beside an active October: still empty, still accessible.
 runBaseSuite({
   tag: 'adv-program-stats just started',
+  credential: 'token',
   template: (period) => html`<adv-program-stats period=${period}></adv-program-stats>`,
   ready: { 'GET /v1/stats': (request) => ({ body: stats({ period: periodOf(request) }) }) },
   empty: { 'GET /v1/stats': { body: justStartedStats() } },

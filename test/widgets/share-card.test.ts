@@ -21,6 +21,7 @@ const ESTIMATED_URL = new URL('/r/0123456789', FAKE_API_URL).href;
 
 runBaseSuite({
   tag: 'adv-share-card',
+  credential: 'token',
   template: (id) => html`<adv-share-card content-id=${id}></adv-share-card>`,
   ready: { 'GET /v1/content/:id': (request) => ({ body: contentFixture({ id: request.path.split('/').at(-1)! }) }) },
   empty: { 'GET /v1/content/:id': { body: contentFixture({ status: 'archived' }) } },

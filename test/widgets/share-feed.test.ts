@@ -15,6 +15,7 @@ import { mountWidget, settled, unmountAll, type Mounted } from './helpers/mount.
 
 runBaseSuite({
   tag: 'adv-share-feed',
+  credential: 'token',
   template: (tag) => html`<adv-share-feed tag=${tag}></adv-share-feed>`,
   ready: { 'GET /v1/content': (request) => ({ body: contentPage(2, { tag: request.query.get('tag') ?? undefined }) }) },
   empty: { 'GET /v1/content': { body: { items: [], nextCursor: null } } },

@@ -24,6 +24,7 @@ const READY: FakeRoutes = {
 
 runBaseSuite({
   tag: 'adv-testimonial-form',
+  credential: 'token',
   template: (locale) => html`<adv-testimonial-form locale=${locale}></adv-testimonial-form>`,
   ready: READY,
   empty: { 'GET /v1/testimonials/consent': { body: consent({ text: ' ' }) } },

@@ -11,6 +11,7 @@ import { mountWidget, settled, unmountAll } from './helpers/mount.js';
 
 runBaseSuite({
   tag: 'adv-testimonials',
+  credential: 'key',
   template: (team) => html`<adv-testimonials team=${team}></adv-testimonials>`,
   ready: { 'GET /v1/testimonials': { body: testimonialsPage(3) } },
   empty: { 'GET /v1/testimonials': { body: testimonialsPage(0) } },

@@ -1,9 +1,10 @@
 // The suite every data widget passes (after Shoelace's base tests): the four
-// states are accessible, the base part exists, adv-load / adv-error fire, and
-// changing a key attribute fetches again.
+// states are accessible, the base part exists, adv-load / adv-error fire,
+// changing a key attribute fetches again, and a widget whose data needs an
+// employee token waits for getToken (signing in) while a public one does not.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { AdvErrorEvent, AdvLoadEvent } from '@advocacy/widgets';
+import { AdvErrorEvent, AdvLoadEvent, type AdvProvider } from '@advocacy/widgets';
 import { FakeApi, pending, problem, type FakeRequest, type FakeRoutes } from '../../helpers/fake-api.js';
 import { mountWidget, settled, unmountAll } from './mount.js';
 
@@ -19,7 +20,14 @@ export interface BaseSuiteOptions {
   failing: readonly string[];
   /** The key attribute: two values, and where the second shows in the request. */
   key: { attribute: string; values: readonly [string, string]; seenIn: (request: FakeRequest) => boolean };
+  /** What the widget's data needs: an employee token (it waits for getToken), or a publishable key is enough. */
+  credential: 'token' | 'key';
 }
+
+const TOKEN = 'Bearer fake-employee-token';
+
+/** Lets a store that was going to fetch do so (its requests start within a few tasks). */
+const aFewTasks = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 function routesAnswering(paths: readonly string[], handler: FakeRoutes[string]): FakeRoutes {
   return Object.fromEntries(paths.map((path) => [path, handler]));
@@ -84,6 +92,54 @@ export function runBaseSuite(options: BaseSuiteOptions): void {
       await settled(mounted.widget);
       expect(mounted.shadow.querySelector('[role="alert"]')).to.equal(null);
     });
+
+    if (options.credential === 'token') {
+      for (const [lang, status] of [
+        ['en', 'Signing in…'],
+        ['fr', 'Connexion…'],
+      ] as const) {
+        it(`without getToken, asks nothing and shows an accessible signing-in status (${lang})`, async () => {
+          const api = new FakeApi(options.ready);
+          const mounted = await mountWidget(api.client({ getToken: undefined }), options.template(options.key.values[0]), { lang });
+          // A widget's own locale wins over the page's lang (the testimonial form's key attribute is its locale).
+          mounted.widget.setAttribute('locale', lang);
+          await aFewTasks();
+          await settled(mounted.widget);
+          expect(api.requests, 'no request without a token').to.deep.equal([]);
+          const signingIn = mounted.shadow.querySelector('[part~="signing-in"]');
+          expect(signingIn, 'part="signing-in"').not.to.equal(null);
+          expect(signingIn!.getAttribute('role')).to.equal('status');
+          expect(signingIn!.textContent!.trim()).to.equal(status);
+          expect(mounted.shadow.querySelector('[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+          expect(mounted.shadow.querySelector('[role="alert"]'), 'nothing alarming').to.equal(null);
+          expect(mounted.events, 'neither adv-load nor adv-error').to.deep.equal([]);
+          await expect(mounted.widget).to.be.accessible();
+        });
+      }
+
+      it('loads, with the token, as soon as its client has getToken', async () => {
+        const api = new FakeApi(options.ready);
+        const mounted = await mountWidget(api.client({ getToken: undefined }), options.template(options.key.values[0]));
+        await aFewTasks();
+        expect(api.requests).to.deep.equal([]);
+        (mounted.widget.parentElement as AdvProvider).client = api.client();
+        await mounted.next('adv-load');
+        await settled(mounted.widget);
+        expect(mounted.shadow.querySelector('[part~="signing-in"]')).to.equal(null);
+        expect(api.requests.length).to.be.greaterThan(0);
+        expect(api.requests.map((request) => request.headers.get('authorization'))).to.deep.equal(api.requests.map(() => TOKEN));
+      });
+    } else {
+      it('loads with a publishable key alone: it does not wait for getToken', async () => {
+        const api = new FakeApi(options.ready);
+        const mounted = await mountWidget(api.client({ getToken: undefined }), options.template(options.key.values[0]));
+        await mounted.next('adv-load');
+        await settled(mounted.widget);
+        expect(mounted.shadow.querySelector('[part~="signing-in"]')).to.equal(null);
+        expect(api.requests.length).to.be.greaterThan(0);
+        expect(api.requests.every((request) => request.headers.get('authorization')?.startsWith('Bearer pk_'))).to.equal(true);
+      });
+    }
 
     it(`fetches again when ${options.key.attribute} changes`, async () => {
       const api = new FakeApi(options.ready);
