@@ -44,9 +44,31 @@ export const Invitation: StoryObj = {
 
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/leaderboard': pending }, widget) };
 
+/** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
+export const SigningIn: StoryObj = { render: () => storyFrame({}, widget, { signedOut: true }) };
+
 export const Empty: StoryObj = { render: () => storyFrame({ 'GET /v1/leaderboard': { body: emptyLeaderboard() } }, widget) };
 
 export const Error: StoryObj = { render: () => storyFrame({ 'GET /v1/leaderboard': problem(500) }, widget) };
+
+/** The API refuses this page's origin: the error says so, with the API's own detail (how an admin allows it). */
+export const OriginNotAllowed: StoryObj = {
+  render: () =>
+    storyFrame(
+      {
+        'GET /v1/leaderboard': {
+          status: 403,
+          body: {
+            type: 'https://advocacy.example/problems/origin-not-allowed',
+            title: 'Forbidden',
+            status: 403,
+            detail: 'This page (https://intranet.acme.com) is not allowed to use this key. An admin can allow it with `advocacy-admin origins add https://intranet.acme.com`.',
+          },
+        },
+      },
+      widget,
+    ),
+};
 
 export const Dark: StoryObj = { render: () => storyFrame({ 'GET /v1/leaderboard': byPeriod }, widget, { theme: 'dark' }) };
 

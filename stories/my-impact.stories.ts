@@ -24,6 +24,9 @@ export const Ready: StoryObj = { render: () => storyFrame(ready, widget) };
 
 export const Loading: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': pending }, widget) };
 
+/** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
+export const SigningIn: StoryObj = { render: () => storyFrame(ready, widget, { signedOut: true }) };
+
 export const Empty: StoryObj = { render: () => storyFrame(routes({ rank: null, points: 0, shares: 0, clicks: 0 }), widget) };
 
 /** 1 November: nothing yet this month, last month beside it. */

@@ -20,6 +20,9 @@ export const Public: StoryObj = {
 
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': pending }, widget) };
 
+/** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
+export const SigningIn: StoryObj = { render: () => storyFrame({}, widget, { signedOut: true }) };
+
 export const Empty: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': { body: emptyStats() } }, widget) };
 
 /** 1 November: nothing yet this month, last month's reach beside it. */

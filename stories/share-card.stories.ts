@@ -27,6 +27,9 @@ export const Ready: StoryObj = { render: () => storyFrame(ready, card()) };
 
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/content/:id': pending }, card()) };
 
+/** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
+export const SigningIn: StoryObj = { render: () => storyFrame({}, card(), { signedOut: true }) };
+
 /** Archived (or expired) content cannot be shared any more. */
 export const Empty: StoryObj = { render: () => storyFrame({ 'GET /v1/content/:id': { body: contentFixture({ status: 'archived' }) } }, card()) };
 

@@ -33,6 +33,9 @@ export const Ready: StoryObj = { render: () => storyFrame(paged, feed) };
 
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/content': pending }, feed) };
 
+/** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
+export const SigningIn: StoryObj = { render: () => storyFrame({}, feed, { signedOut: true }) };
+
 export const Empty: StoryObj = { render: () => storyFrame({ 'GET /v1/content': { body: { items: [], nextCursor: null } } }, feed) };
 
 export const Error: StoryObj = { render: () => storyFrame({ 'GET /v1/content': problem(500, 'Internal Server Error') }, feed) };

@@ -22,6 +22,11 @@ export const Ready: StoryObj = { render: () => storyFrame(routes, widget) };
 
 export const Loading: StoryObj = { render: () => storyFrame({ ...routes, 'GET /v1/testimonials/consent': pending }, widget) };
 
+/** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
+export const SigningIn: StoryObj = { render: () => storyFrame(routes, widget, { signedOut: true }) };
+
+export const SigningInFrench: StoryObj = { render: () => storyFrame(routes, widget, { signedOut: true, lang: 'fr' }) };
+
 /** No consent text set up yet: nothing can be submitted (the author's own list still shows). */
 export const Empty: StoryObj = {
   render: () => storyFrame({ ...routes, 'GET /v1/testimonials/consent': { body: consent({ text: '' }) } }, widget),

@@ -20,6 +20,8 @@ export interface StoryFrameOptions {
   theme?: StoryTheme;
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** The page has not handed over `getToken` yet: employee widgets wait, signing in. */
+  signedOut?: boolean;
 }
 
 /** Renders `widget` inside an `<adv-provider>` whose client talks to a fake API answering `routes`. */
@@ -36,7 +38,7 @@ export function storyFrame(routes: FakeRoutes, widget: TemplateResult, options: 
       dir=${options.dir ?? 'ltr'}
       style="background: var(--adv-color-surface); color: var(--adv-color-text); padding: 1rem; max-inline-size: 60rem"
     >
-      <adv-provider .client=${api.client({ timeoutMs: LOADING_FOREVER_MS })}>${widget}</adv-provider>
+      <adv-provider .client=${api.client({ timeoutMs: LOADING_FOREVER_MS, ...(options.signedOut ? { getToken: undefined } : {}) })}>${widget}</adv-provider>
     </div>
   `;
 }
