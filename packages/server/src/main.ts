@@ -8,6 +8,7 @@ import { openDatabase } from './db/open-database.js';
 import { allowDemoOrigins, seedDemo } from './demo/seed-demo.js';
 import { fastifyTrustProxy } from './http/client-address.js';
 import { readServerEnv } from './server-env.js';
+import { setupGuide } from './setup-guide.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
   else if (env.demoMode) {
     const added = seeded && seeded.added.shares + seeded.added.clicks > 0 ? `, with ${seeded.added.shares} shares and ${seeded.added.clicks} clicks added since its last start` : '';
     console.log(`Demo mode: the Northwind demo organisation is ready${added} (NODE_ENV=production turns demo mode off).`);
+  }
+  if (!env.demoMode) {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisations');
+    if ((rows[0]?.n ?? 0) === 0) console.log(setupGuide(env));
   }
   console.log(`Ready: http://${shownHost}:${port}/`);
 }
