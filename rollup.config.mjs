@@ -128,7 +128,7 @@ export default [
     cdnBundle(join(widgetsDir, 'dist/define', file.replace(/\.ts$/, '.js')), file.replace(/\.ts$/, '.js')),
   ),
   {
-    ...packageBuild('packages/server', ['main.ts', 'index.ts'], [copyMigrations()]),
+    ...packageBuild('packages/server', ['main.ts', 'index.ts', 'cli/advocacy-admin.ts'], [copyMigrations()]),
     external: (id) => externalPackages(id) || builtinModules.includes(id),
   },
 ];

@@ -56,3 +56,30 @@ export async function upsertEmployeeFromClaims(db: Db, organisationId: string, c
     return id;
   });
 }
+
+/** The roles a token gives: its `roles` claim (an array), or a single `role`. */
+export function rolesOf(claims: JWTPayload): unknown[] {
+  return Array.isArray(claims['roles']) ? claims['roles'] : typeof claims['role'] === 'string' ? [claims['role']] : [];
+}
+
+/** What the API takes from a verified token, as `advocacy-admin identity test` shows it. */
+export interface EmployeeClaims {
+  subject: string;
+  name: string | null;
+  email: string | null;
+  team: string | null;
+  roles: string[];
+  isAdmin: boolean;
+}
+
+export function employeeClaimsOf(claims: JWTPayload & { sub: string }, adminRole: string): EmployeeClaims {
+  const roles = rolesOf(claims);
+  return {
+    subject: claims.sub,
+    name: text(claims['name'], 200) ?? null,
+    email: text(claims['email'], 320) ?? null,
+    team: text(claims['team'], 120) ?? null,
+    roles: roles.filter((role): role is string => typeof role === 'string'),
+    isAdmin: roles.includes(adminRole),
+  };
+}

@@ -134,10 +134,11 @@ function diff(before: ProgrammeSettings, after: ProgrammeSettings): Record<strin
 
 // ---- Destination domains, one at a time (the command's `domains add|remove`)
 
-export async function addAllowedDomain(db: Db, organisationId: string, domain: string, by: ChangeAuthor): Promise<{ domains: string[]; added: boolean }> {
-  const [host] = normaliseDomains([domain], 'domain');
-  const { list, changed } = await changeList(db, organisationId, 'allowed_domains', host!, 'add', by);
-  return { domains: list, added: changed };
+/** `domain` as stored (`acme.example`), the list after, and whether it was added (false: already there). */
+export async function addAllowedDomain(db: Db, organisationId: string, domain: string, by: ChangeAuthor): Promise<{ domain: string; domains: string[]; added: boolean }> {
+  const host = normaliseDomains([domain], 'domain')[0]!;
+  const { list, changed } = await changeList(db, organisationId, 'allowed_domains', host, 'add', by);
+  return { domain: host, domains: list, added: changed };
 }
 
 /** 404 when the domain is not in the list. */
@@ -205,9 +206,17 @@ export async function listAllowedOrigins(db: Queryable, organisationId: string):
   return rows[0]?.allowed_origins ?? [];
 }
 
-export async function addAllowedOrigin(db: Db, organisationId: string, origin: string, by: ChangeAuthor, field = 'body.origin'): Promise<{ origins: string[]; added: boolean }> {
-  const { list, changed } = await changeList(db, organisationId, 'allowed_origins', toAllowedOrigin(origin, field), 'add', by);
-  return { origins: list, added: changed };
+/** `origin` as stored (normalised), the list after, and whether it was added (false: already there). */
+export async function addAllowedOrigin(
+  db: Db,
+  organisationId: string,
+  origin: string,
+  by: ChangeAuthor,
+  field = 'body.origin',
+): Promise<{ origin: string; origins: string[]; added: boolean }> {
+  const normalised = toAllowedOrigin(origin, field);
+  const { list, changed } = await changeList(db, organisationId, 'allowed_origins', normalised, 'add', by);
+  return { origin: normalised, origins: list, added: changed };
 }
 
 /** Removes an origin as stored; one written by hand in another spelling is matched as given. 404 when absent. */

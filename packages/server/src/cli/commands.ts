@@ -1,0 +1,532 @@
+import type { ParseArgsConfig } from 'node:util';
+import * as z from 'zod/mini';
+import {
+  AllowedOriginSchema,
+  DestinationDomainSchema,
+  IdentityUpdateSchema,
+  KEY_SCOPES,
+  NewApiKeySchema,
+  NewOrganisationSchema,
+  ProgrammeSettingsUpdateSchema,
+  type ApiKey,
+  type IdentitySettings,
+  type ProgrammeSettings,
+} from '@advocacy/sdk/contract';
+import { PREFIX_LENGTH } from '../auth/api-keys.js';
+import { organisationForToken } from '../auth/authenticate.js';
+import { employeeClaimsOf } from '../auth/employee-claims.js';
+import { JwtVerifier, MAX_TOKEN_LENGTH } from '../auth/jwt.js';
+import type { Db } from '../db/db.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../domain/api-key-admin.js';
+import {
+  addAllowedDomain,
+  addAllowedOrigin,
+  getIdentitySettings,
+  getProgrammeSettings,
+  listAllowedOrigins,
+  removeAllowedDomain,
+  removeAllowedOrigin,
+  setIdentitySettings,
+  updateProgrammeSettings,
+  type ChangeAuthor,
+} from '../domain/organisation-settings.js';
+import { listOrganisations, setUpOrganisation, type OrganisationSummary } from '../domain/organisations.js';
+import { HttpProblem } from '../http/problem.js';
+
+// The advocacy-admin commands. Each checks its input with the contract's
+// schemas (the admin API's own) and calls the same domain functions as the
+// admin API; advocacy-admin.ts parses the command line and prints.
+
+/** A refusal of the command line itself (exit code 2): bad arguments or input. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** What a command answers: the JSON for `--json`, the lines for people, and a failing exit code when it reports a refusal. */
+export interface CommandResult {
+  json: unknown;
+  text: string;
+  exitCode?: number;
+}
+
+export interface CommandInput {
+  db: Db;
+  /** The organisation `--org` names, or the only one (undefined for `org …` commands). */
+  organisation: OrganisationSummary | undefined;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+  by: ChangeAuthor;
+  demoMode: boolean;
+}
+
+export interface Command {
+  /** `keys create`, as typed. */
+  name: string;
+  /** Arguments after the name, as --help shows them. */
+  usage: string;
+  summary: string;
+  /** More lines for --help: what each option means, examples. */
+  details: string[];
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** How many positional arguments it takes. */
+  positionals: [min: number, max: number];
+  /** Whether it works on one organisation (`--org`). */
+  scoped: boolean;
+  run(input: CommandInput): Promise<CommandResult>;
+}
+
+/** Contract field → the option or argument a person typed, for messages. */
+const FLAG_NAMES: Record<string, string> = {
+  name: '--name',
+  slug: '--slug',
+  issuer: '--issuer',
+  audience: '--audience',
+  jwksUrl: '--jwks-url',
+  adminRole: '--admin-role',
+  scopes: '--scope',
+  origins: '--origin',
+  kind: 'the key kind (publishable or secret)',
+  pointsPerShare: 'points.share',
+  pointsPerClick: 'points.click',
+  disclosure: 'disclosure',
+  allowedDomains: 'domain',
+};
+
+/** `body.scopes.1` → `--scope`; `disclosure.fr` → `disclosure.fr`. */
+export function flagOf(field: string): string {
+  const path = field.replace(/^body\./, '').split('.');
+  const [first = '', second] = path;
+  if (first === 'disclosure' && second !== undefined) return `disclosure.${second}`;
+  return FLAG_NAMES[first] ?? first;
+}
+
+/** Parses with a contract schema; a refusal names the option and zod's reason. */
+function check<S extends z.ZodMiniType>(schema: S, value: unknown, what?: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const where = what ?? (flagOf(issue.path.map(String).join('.')) || 'input');
+  throw new UsageError(`${where}: ${issue.message}.`);
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function requireOrganisation(input: CommandInput): OrganisationSummary {
+  if (!input.organisation) throw new Error('this command needs an organisation');
+  return input.organisation;
+}
+
+// ---- Printing
+
+function describeKey(key: ApiKey): string {
+  const what = key.kind === 'secret' ? `scopes ${key.scopes.join(', ')}` : `origins ${key.origins.join(', ') || '(none)'}`;
+  const state = key.revokedAt ? `revoked ${key.revokedAt}` : 'active';
+  return `${key.prefix}…  ${key.kind.padEnd(11)}  ${key.name ? `"${key.name}"  ` : ''}${what}  created ${key.createdAt}  ${state}`;
+}
+
+function describeSettings(settings: ProgrammeSettings): string {
+  const disclosures = Object.entries(settings.disclosure);
+  return [
+    `points.share = ${settings.pointsPerShare}`,
+    `points.click = ${settings.pointsPerClick}`,
+    ...(disclosures.length === 0 ? ['disclosure: none set'] : disclosures.map(([locale, text]) => `disclosure.${locale} = ${JSON.stringify(text)}`)),
+    `destination domains: ${settings.allowedDomains.join(', ') || 'none (content cannot be added until one is)'}`,
+  ].join('\n');
+}
+
+function describeIdentity(identity: IdentitySettings): string {
+  return [
+    `issuer:     ${identity.issuer ?? '(not set)'}`,
+    `audience:   ${identity.audience ?? '(not set)'}`,
+    `jwks-url:   ${identity.jwksUrl ?? '(not set)'}`,
+    `admin-role: ${identity.adminRole}`,
+  ].join('\n');
+}
+
+const list = (items: readonly string[], none: string): string => (items.length === 0 ? none : items.join('\n'));
+
+// ---- settings set key=value
+
+/** `points.share=10`, `points.click=1`, `disclosure.fr=Je travaille chez Acme.` (empty removes) → the admin API's PATCH body. */
+export function settingsChange(assignments: readonly string[]): Record<string, unknown> {
+  const change: { pointsPerShare?: unknown; pointsPerClick?: unknown; disclosure?: Record<string, string | null> } = {};
+  for (const assignment of assignments) {
+    const equals = assignment.indexOf('=');
+    if (equals <= 0) throw new UsageError(`"${assignment}" is not key=value (e.g. points.share=10 or disclosure.fr="Je travaille chez Acme.").`);
+    const key = assignment.slice(0, equals).trim();
+    const value = assignment.slice(equals + 1);
+    if (key === 'points.share' || key === 'points.click') {
+      if (!/^\s*\d+\s*$/.test(value)) throw new UsageError(`${key}: a whole number from 0 to 1000, not "${value}".`);
+      change[key === 'points.share' ? 'pointsPerShare' : 'pointsPerClick'] = Number(value);
+    } else if (key.startsWith('disclosure.')) {
+      change.disclosure = { ...change.disclosure, [key.slice('disclosure.'.length)]: value.trim() === '' ? null : value };
+    } else {
+      throw new UsageError(`Unknown setting "${key}": use points.share, points.click or disclosure.<locale> (destination domains: advocacy-admin domains add).`);
+    }
+  }
+  if (assignments.length === 0) throw new UsageError('Nothing to set: give key=value pairs, e.g. points.share=10 disclosure.fr="Je travaille chez Acme."');
+  return change;
+}
+
+// ---- identity test
+
+/**
+ * Verifies a token as the API would: the organisation its issuer and
+ * audience name (it must be this one), then the signature, algorithm,
+ * issuer, audience, expiry and subject against that organisation's settings,
+ * fetching its key set. Nothing is written (the API would create the employee).
+ */
+async function testToken(input: CommandInput, token: string): Promise<CommandResult> {
+  const organisation = requireOrganisation(input);
+  const refused = (reason: string): CommandResult => ({
+    json: { valid: false, organisation: organisation.slug, reason },
+    text: `Refused: ${reason}`,
+    exitCode: 1,
+  });
+  const claimed = token.length <= MAX_TOKEN_LENGTH ? JwtVerifier.peek(token.trim()) : undefined;
+  if (!claimed) return refused('This is not a JWT with a usable "iss" claim (or it is longer than 8192 characters).');
+  const owner = await organisationForToken(input.db, token.trim());
+  if (!owner) {
+    const identity = await getIdentitySettings(input.db, organisation.id);
+    return refused(
+      `The token was not issued for any organisation of this API: it says iss ${JSON.stringify(claimed.issuer)} and aud ${JSON.stringify(claimed.audiences)}, ` +
+        `${organisation.slug} expects iss ${JSON.stringify(identity.issuer)} and aud ${JSON.stringify(identity.audience)}.`,
+    );
+  }
+  if (owner.id !== organisation.id) {
+    const other = (await listOrganisations(input.db)).find((candidate) => candidate.id === owner.id);
+    return refused(`The token is for the organisation ${other?.slug ?? owner.id}, not ${organisation.slug}.`);
+  }
+  const verifier = new JwtVerifier({ demoMode: input.demoMode, now: () => input.by.now });
+  try {
+    const claims = await verifier.verify(token.trim(), { issuer: owner.jwt_issuer, audience: owner.jwt_audience, jwksUrl: owner.jwks_url, hs256Secret: owner.jwt_hs256_secret });
+    const employee = employeeClaimsOf(claims, owner.admin_role);
+    const expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : null;
+    return {
+      json: { valid: true, organisation: organisation.slug, employee, expiresAt },
+      text: [
+        `Valid for ${organisation.slug}: the API would accept this token${expiresAt ? ` until ${expiresAt}` : ''}.`,
+        `sub:   ${employee.subject}`,
+        `name:  ${employee.name ?? '(none)'}`,
+        `email: ${employee.email ?? '(none)'}`,
+        `team:  ${employee.team ?? '(none)'}`,
+        `roles: ${employee.roles.join(', ') || '(none)'}`,
+        `admin: ${employee.isAdmin ? 'yes' : `no (an admin's roles claim holds "${owner.admin_role}")`}`,
+      ].join('\n'),
+    };
+  } catch (error) {
+    if (error instanceof HttpProblem) return refused(error.detail ?? error.title);
+    throw error;
+  }
+}
+
+// ---- The commands
+
+const orgCreate: Command = {
+  name: 'org create',
+  usage: '--name <name> --slug <slug> [--issuer <iss> --audience <aud>]',
+  summary: 'Creates an organisation (no key: make the ones you need with keys create).',
+  details: [
+    '--name       The organisation’s name, as people read it ("Acme").',
+    '--slug       Lower-case letters, digits and hyphens ("acme"); what --org takes.',
+    '--issuer     Optional: the iss of its employee tokens (or later, with identity set).',
+    '--audience   Optional, with --issuer: the aud its tokens carry.',
+  ],
+  options: { name: { type: 'string' }, slug: { type: 'string' }, issuer: { type: 'string' }, audience: { type: 'string' } },
+  positionals: [0, 0],
+  scoped: false,
+  async run(input) {
+    const { name, slug, issuer, audience } = input.values;
+    if (name === undefined || slug === undefined) throw new UsageError('org create needs --name and --slug, e.g. org create --name "Acme" --slug acme.');
+    if ((issuer === undefined) !== (audience === undefined)) throw new UsageError('--issuer and --audience go together (or set both later with identity set).');
+    const parsed = check(NewOrganisationSchema, { name, slug, ...(issuer === undefined ? {} : { issuer }), ...(audience === undefined ? {} : { audience }) });
+    const created = await setUpOrganisation(input.db, parsed, input.by);
+    return { json: created, text: `Created the organisation ${created.name} (${created.slug}), id ${created.id}.` };
+  },
+};
+
+const orgList: Command = {
+  name: 'org list',
+  usage: '',
+  summary: 'Lists the organisations in this database.',
+  details: [],
+  options: {},
+  positionals: [0, 0],
+  scoped: false,
+  async run(input) {
+    const items = await listOrganisations(input.db);
+    return { json: { items }, text: list(items.map((org) => `${org.slug}  ${org.name}  (${org.id})`), 'No organisation yet: create one with org create.') };
+  },
+};
+
+const originsList: Command = {
+  name: 'origins list',
+  usage: '',
+  summary: 'Lists the origins whose pages may use employee tokens.',
+  details: [],
+  options: {},
+  positionals: [0, 0],
+  scoped: true,
+  async run(input) {
+    const origins = await listAllowedOrigins(input.db, requireOrganisation(input).id);
+    return { json: { origins }, text: list(origins, 'No origin allowed yet: add the intranet’s with origins add https://intranet.acme.example.') };
+  },
+};
+
+const originsAdd: Command = {
+  name: 'origins add',
+  usage: '<origin>',
+  summary: 'Lets pages on this origin call the API with employee tokens.',
+  details: ['<origin>     scheme://host[:port] as browsers send it, e.g. https://intranet.acme.example (no path, no wildcard).'],
+  options: {},
+  positionals: [1, 1],
+  scoped: true,
+  async run(input) {
+    const origin = check(AllowedOriginSchema, input.positionals[0], '<origin>');
+    const result = await addAllowedOrigin(input.db, requireOrganisation(input).id, origin, input.by, '<origin>');
+    return { json: result, text: result.added ? `Added ${result.origin}.` : `${result.origin} was already allowed.` };
+  },
+};
+
+const originsRemove: Command = {
+  name: 'origins remove',
+  usage: '<origin>',
+  summary: 'Stops accepting employee tokens from pages on this origin.',
+  details: [],
+  options: {},
+  positionals: [1, 1],
+  scoped: true,
+  async run(input) {
+    const origin = input.positionals[0]!;
+    const origins = await removeAllowedOrigin(input.db, requireOrganisation(input).id, origin, input.by);
+    return { json: { origin, origins }, text: `Removed ${origin}.` };
+  },
+};
+
+const keysCreate: Command = {
+  name: 'keys create',
+  usage: 'publishable --origin <origin>… | secret --scope <scope>… [--name <name>]',
+  summary: 'Creates a key and prints it once (only its hash is kept).',
+  details: [
+    'publishable  For career-site pages in browsers; works only from its --origin(s) (one or more, fixed for its life).',
+    `secret       For servers, never browsers; does only what its --scope(s) allow: ${KEY_SCOPES.join(', ')} (admin implies all).`,
+    '--name       What the key is for ("Career site server"), shown in keys list.',
+    'Examples:    keys create publishable --origin https://careers.acme.example',
+    '             keys create secret --scope testimonials:read --name "Career site server"',
+  ],
+  options: { origin: { type: 'string', multiple: true }, scope: { type: 'string', multiple: true }, name: { type: 'string' } },
+  positionals: [1, 1],
+  scoped: true,
+  async run(input) {
+    const kind = input.positionals[0];
+    const origins = strings(input.values['origin']);
+    const scopes = strings(input.values['scope']);
+    const name = stringOf(input.values['name']);
+    if (kind !== 'publishable' && kind !== 'secret') throw new UsageError(`The key kind is publishable or secret, not "${kind}".`);
+    if (kind === 'publishable' && scopes.length > 0) throw new UsageError('--scope is for secret keys; a publishable key is bound to its --origin(s) instead.');
+    if (kind === 'secret' && origins.length > 0) throw new UsageError('--origin is for publishable keys; secret keys are refused from web pages.');
+    if (kind === 'publishable' && origins.length === 0) throw new UsageError('A publishable key needs at least one --origin (e.g. --origin https://careers.acme.example): it works only from its origins.');
+    if (kind === 'secret' && scopes.length === 0) throw new UsageError(`A secret key needs at least one --scope: ${KEY_SCOPES.join(', ')}.`);
+    const body = check(NewApiKeySchema, kind === 'publishable' ? { kind, origins, ...(name === undefined ? {} : { name }) } : { kind, scopes, ...(name === undefined ? {} : { name }) });
+    const created = await createApiKey(input.db, requireOrganisation(input).id, body, input.by);
+    return {
+      json: created,
+      text: [
+        created.key,
+        '',
+        `Created the ${created.kind} key ${created.prefix}… (${created.kind === 'secret' ? `scopes ${created.scopes.join(', ')}` : `origins ${created.origins.join(', ')}`}).`,
+        created.kind === 'secret'
+          ? 'This is the only time it is shown: keep it in the server’s secret store, never in a web page.'
+          : 'This is the only time it is shown; it is public by design (it goes in your pages), so copy it into the page’s configuration now.',
+      ].join('\n'),
+    };
+  },
+};
+
+const keysList: Command = {
+  name: 'keys list',
+  usage: '',
+  summary: 'Lists the keys (prefix, kind, name, scopes or origins, dates); never a key.',
+  details: [],
+  options: {},
+  positionals: [0, 0],
+  scoped: true,
+  async run(input) {
+    const items = await listApiKeys(input.db, requireOrganisation(input).id);
+    return { json: { items }, text: list(items.map(describeKey), 'No key yet: create one with keys create.') };
+  },
+};
+
+const keysRevoke: Command = {
+  name: 'keys revoke',
+  usage: '<prefix>',
+  summary: 'Revokes a key at once, found by the prefix keys list shows (or its id).',
+  details: ['<prefix>     The first 12 characters of the key, e.g. sk_Ab12Cd34E (a whole key works too).'],
+  options: {},
+  positionals: [1, 1],
+  scoped: true,
+  async run(input) {
+    const given = input.positionals[0]!.trim().replace(/…$/, '');
+    const target = z.uuid().safeParse(given).success
+      ? { id: given }
+      : /^(pk|sk)_[A-Za-z0-9_-]+$/.test(given) && given.length >= PREFIX_LENGTH
+        ? { prefix: given.slice(0, PREFIX_LENGTH) }
+        : undefined;
+    if (!target) throw new UsageError(`<prefix>: "${given}" is not a key prefix such as sk_Ab12Cd34E (see keys list).`);
+    const key = await revokeApiKey(input.db, requireOrganisation(input).id, target, input.by);
+    return { json: key, text: `Revoked ${key.prefix}… (${key.kind}${key.name ? `, "${key.name}"` : ''}) at ${key.revokedAt}.` };
+  },
+};
+
+const identityShow: Command = {
+  name: 'identity show',
+  usage: '',
+  summary: 'Shows how employee tokens are verified.',
+  details: [],
+  options: {},
+  positionals: [0, 0],
+  scoped: true,
+  async run(input) {
+    const identity = await getIdentitySettings(input.db, requireOrganisation(input).id);
+    return { json: identity, text: describeIdentity(identity) };
+  },
+};
+
+const identitySet: Command = {
+  name: 'identity set',
+  usage: '--issuer <url> --audience <aud> --jwks-url <url> --admin-role <role>',
+  summary: 'Sets the identity provider whose tokens employees bring (options not given keep their value).',
+  details: [
+    '--issuer     The iss of its tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
+    '--audience   The aud its tokens carry for this API.',
+    '--jwks-url   Its key set: https (http only on this machine).',
+    '--admin-role The value in a token’s roles claim that makes an admin (default advocacy-admin).',
+    'Then check a real token with identity test <jwt>.',
+  ],
+  options: { issuer: { type: 'string' }, audience: { type: 'string' }, 'jwks-url': { type: 'string' }, 'admin-role': { type: 'string' } },
+  positionals: [0, 0],
+  scoped: true,
+  async run(input) {
+    const organisation = requireOrganisation(input);
+    const current = await getIdentitySettings(input.db, organisation.id);
+    const merged = {
+      issuer: stringOf(input.values['issuer']) ?? current.issuer ?? undefined,
+      audience: stringOf(input.values['audience']) ?? current.audience ?? undefined,
+      jwksUrl: stringOf(input.values['jwks-url']) ?? current.jwksUrl ?? undefined,
+      adminRole: stringOf(input.values['admin-role']) ?? current.adminRole,
+    };
+    const missing = Object.entries(merged).filter(([, value]) => value === undefined).map(([field]) => flagOf(field));
+    if (missing.length > 0) throw new UsageError(`identity set needs ${missing.join(', ')} (not set yet for ${organisation.slug}).`);
+    const change = check(IdentityUpdateSchema, merged);
+    const identity = await setIdentitySettings(input.db, organisation.id, change, input.by);
+    return { json: identity, text: `${describeIdentity(identity)}\nCheck it with a real token: advocacy-admin identity test <jwt>` };
+  },
+};
+
+const identityTest: Command = {
+  name: 'identity test',
+  usage: '<jwt>',
+  summary: 'Verifies a real employee token as the API would and shows its claims, or why it would be refused.',
+  details: ['Fetches the key set. Exit code 1 when the API would refuse the token. Nothing is written.'],
+  options: {},
+  positionals: [1, 1],
+  scoped: true,
+  run: (input) => testToken(input, input.positionals[0]!),
+};
+
+const domainsList: Command = {
+  name: 'domains list',
+  usage: '',
+  summary: 'Lists the domains content may link to (and their subdomains).',
+  details: [],
+  options: {},
+  positionals: [0, 0],
+  scoped: true,
+  async run(input) {
+    const { allowedDomains } = await getProgrammeSettings(input.db, requireOrganisation(input).id);
+    return { json: { domains: allowedDomains }, text: list(allowedDomains, 'No destination domain yet: add one with domains add acme.example.') };
+  },
+};
+
+const domainsAdd: Command = {
+  name: 'domains add',
+  usage: '<domain>',
+  summary: 'Lets content link to this domain and its subdomains.',
+  details: ['<domain>     A domain name, e.g. acme.example (no scheme, path or wildcard).'],
+  options: {},
+  positionals: [1, 1],
+  scoped: true,
+  async run(input) {
+    const domain = check(DestinationDomainSchema, input.positionals[0], '<domain>');
+    const result = await addAllowedDomain(input.db, requireOrganisation(input).id, domain, input.by);
+    return { json: result, text: result.added ? `Added ${result.domain}.` : `${result.domain} was already allowed.` };
+  },
+};
+
+const domainsRemove: Command = {
+  name: 'domains remove',
+  usage: '<domain>',
+  summary: 'Stops new content from linking to this domain (links already shared keep working).',
+  details: [],
+  options: {},
+  positionals: [1, 1],
+  scoped: true,
+  async run(input) {
+    const domain = input.positionals[0]!;
+    const domains = await removeAllowedDomain(input.db, requireOrganisation(input).id, domain, input.by);
+    return { json: { domain, domains }, text: `Removed ${domain}.` };
+  },
+};
+
+const settingsShow: Command = {
+  name: 'settings show',
+  usage: '',
+  summary: 'Shows points, disclosure texts and destination domains.',
+  details: [],
+  options: {},
+  positionals: [0, 0],
+  scoped: true,
+  async run(input) {
+    const settings = await getProgrammeSettings(input.db, requireOrganisation(input).id);
+    return { json: settings, text: describeSettings(settings) };
+  },
+};
+
+const settingsSet: Command = {
+  name: 'settings set',
+  usage: '<key>=<value>…',
+  summary: 'Changes points and disclosure texts; only the keys given change.',
+  details: [
+    'points.share=10          Points per share (0 to 1000).',
+    'points.click=1           Points per credited click (0 to 1000).',
+    'disclosure.fr="Je …"     The disclosure appended to posts in that locale (one line, ≤ 200 characters); disclosure.fr= removes it.',
+  ],
+  options: {},
+  positionals: [1, 50],
+  scoped: true,
+  async run(input) {
+    const change = check(ProgrammeSettingsUpdateSchema, settingsChange(input.positionals));
+    const settings = await updateProgrammeSettings(input.db, requireOrganisation(input).id, change, input.by);
+    return { json: settings, text: describeSettings(settings) };
+  },
+};
+
+export const COMMANDS: readonly Command[] = [
+  orgCreate,
+  orgList,
+  originsAdd,
+  originsRemove,
+  originsList,
+  keysCreate,
+  keysList,
+  keysRevoke,
+  identitySet,
+  identityShow,
+  identityTest,
+  domainsAdd,
+  domainsRemove,
+  domainsList,
+  settingsShow,
+  settingsSet,
+];
