@@ -77,7 +77,7 @@ export default tseslint.config(
   },
   {
     // Processes the user starts: printing is their interface.
-    files: ['packages/server/src/main.ts', 'scripts/**', 'bench/**', '.ci/**'],
+    files: ['packages/server/src/main.ts', 'packages/server/src/run-server.ts', 'packages/server/src/cli/**', 'scripts/**', 'bench/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -131,4 +131,9 @@ export default [
     ...packageBuild('packages/server', ['main.ts', 'index.ts', 'cli/advocacy-admin.ts'], [copyMigrations()]),
     external: (id) => externalPackages(id) || builtinModules.includes(id),
   },
+  // The demo, apart from the API: it imports @advocacy/server (built just above) like any extension would.
+  {
+    ...packageBuild('packages/demo', ['main.ts', 'index.ts']),
+    external: (id) => externalPackages(id) || builtinModules.includes(id),
+  },
 ];

@@ -194,7 +194,9 @@ describe('the demo intranet', () => {
     await actAs(page, second);
     // Every widget loaded again, as the second employee.
     const asSecond = new Set(calls.filter((call) => call.as === second.name).map((call) => call.path));
-    assert.deepEqual([...asFirst].filter((path) => !asSecond.has(path)), [], 'every call made as the first employee was made again as the second');
+    // (GET /v1/shares is made only for someone who shared this month, to estimate their reach: it depends on who they are.)
+    const dependsOnWho = new Set(['/v1/shares']);
+    assert.deepEqual([...asFirst].filter((path) => !asSecond.has(path) && !dependsOnWho.has(path)), [], 'every call made as the first employee was made again as the second');
     assert.equal(await page.getByLabel('Act as').inputValue(), second.id);
 
     // Reload: the same employee, from sessionStorage, which holds the id and nothing else.

@@ -9,9 +9,13 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `packages/server/src/main.ts` as `npm start` would, and waits for its "Ready:" line. */
+/** The entry `npm start` runs (scripts/start.mjs): the demo's unless NODE_ENV=production, from sources. */
+const entryFor = (env: Record<string, string | undefined>): string =>
+  (env['NODE_ENV'] ?? process.env['NODE_ENV']) === 'production' ? 'packages/server/src/main.ts' : 'packages/demo/src/main.ts';
+
+/** Starts the server as `npm start` would (from sources), and waits for its "Ready:" line. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entryFor(env)], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,7 +54,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 
 /** Runs main.ts to completion (for start-up failures) and returns its exit code and output. */
 export async function runServerProcess(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entryFor(env)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,6 +8,7 @@ import { HealthSchema, ProblemSchema, routes } from '@advocacy/sdk/contract';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
+import { openPglite } from '../../packages/server/src/db/pglite.js';
 import { databaseKinds, openTestDatabase } from '../helpers/databases.js';
 
 function assertProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number): void {
@@ -93,6 +94,18 @@ for (const kind of databaseKinds()) {
       assert.match(response.body, /href="\/healthz"/);
       assert.match(response.body, /href="\/v1\/openapi\.json"/);
       assert.doesNotMatch(response.body, /storybook/i, 'no link to a Storybook that was not built');
+    });
+
+    it('says on the start page how to build what is missing', async () => {
+      const db = await openPglite(undefined);
+      const withNotes = await buildApp(db, { version: 'test', demoMode: false, startNotes: ['Storybook is not built: `npm run build-storybook` builds it <now>.'] });
+      try {
+        const body = (await withNotes.inject({ method: 'GET', url: '/' })).body;
+        assert.match(body, /<p>Storybook is not built: <code>npm run build-storybook<\/code> builds it &lt;now&gt;\.<\/p>/);
+      } finally {
+        await withNotes.close();
+        await db.close();
+      }
     });
 
     it('serves static files but no dotfiles and nothing outside the folder', async () => {

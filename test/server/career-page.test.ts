@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { seedDemo } from '../../packages/server/src/demo/seed-demo.js';
-import { DEMO_ORGANISATION } from '../../packages/server/src/demo/demo-data.js';
+import { DEMO_ORGANISATION, demoExtension, seedDemo } from '@advocacy/demo';
 import { databaseKinds, openTestDatabase } from '../helpers/databases.js';
 
 interface Row {
@@ -35,7 +34,7 @@ for (const kind of databaseKinds()) {
       db = await openTestDatabase(kind);
       await migrate(db);
       await seedDemo(db);
-      app = await buildApp(db, { version: 'test', demoMode: true });
+      app = await buildApp(db, { version: 'test', demoMode: true, extensions: [demoExtension] });
       rows = (
         await db.query<Row>(
           `SELECT t.id, t.quote, t.author_name, t.team, t.location, t.status FROM testimonials t JOIN organisations o ON o.id = t.organisation_id WHERE o.slug = $1`,

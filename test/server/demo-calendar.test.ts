@@ -6,7 +6,7 @@ import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
-import { allowDemoOrigins, seedDemo } from '../../packages/server/src/demo/seed-demo.js';
+import { allowDemoOrigins, demoExtension, seedDemo } from '@advocacy/demo';
 import { databaseKinds, openTestDatabase } from '../helpers/databases.js';
 import { demoCounterMismatches } from '../helpers/demo-consistency.js';
 
@@ -15,7 +15,7 @@ const ORIGIN = 'http://localhost:8787';
 /** The demo seen at `now` by its first employee (the one the demo intranet opens as). */
 async function openDemoAt(db: Db, now: Date): Promise<{ app: FastifyInstance; get: (url: string) => Promise<unknown>; close: () => Promise<void> }> {
   await allowDemoOrigins(db, [ORIGIN]);
-  const app = await buildApp(db, { version: 'test', demoMode: true, now: () => now });
+  const app = await buildApp(db, { version: 'test', demoMode: true, now: () => now, extensions: [demoExtension] });
   const demo: Demo = DemoSchema.parse((await app.inject({ method: 'GET', url: '/v1/demo' })).json());
   const featured = demo.employees.find((employee) => employee.name === 'Amélie Laurent')!;
   const token = DemoTokenSchema.parse(

@@ -7,7 +7,7 @@ import { DemoSchema, DemoTokenSchema, LeaderboardSchema, MeSchema, PublicStatsSc
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { allowDemoOrigins, seedDemo } from '../../packages/server/src/demo/seed-demo.js';
+import { allowDemoOrigins, demoExtension, seedDemo } from '@advocacy/demo';
 import type { FastifyInstance } from 'fastify';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
 import { databaseKinds, openTestDatabase } from '../helpers/databases.js';
@@ -38,7 +38,7 @@ for (const kind of databaseKinds()) {
       const first = await Promise.all([seedDemo(db, seededAt), seedDemo(db, seededAt)]);
       assert.deepEqual(first.map((report) => report.created).sort(), [false, true]);
       await allowDemoOrigins(db, ['http://localhost:8787']);
-      app = await buildApp(db, { version: 'test', demoMode: true });
+      app = await buildApp(db, { version: 'test', demoMode: true, extensions: [demoExtension] });
       const response = await app.inject({ method: 'GET', url: '/v1/demo' });
       assert.equal(response.statusCode, 200, response.body);
       demo = DemoSchema.parse(response.json());

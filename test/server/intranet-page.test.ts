@@ -2,16 +2,14 @@
 // CSP with a fresh nonce per response. (The page running in a browser is
 // test/e2e/intranet.test.ts and strict-csp.test.ts.)
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
-import { strictCsp } from '../../packages/server/src/http/strict-csp.js';
+import { strictCsp } from '../../packages/demo/src/strict-csp.js';
+import { demoExtension } from '@advocacy/demo';
 import { openTestDatabase } from '../helpers/databases.js';
-
-const demoSite = { prefix: '/demo/', root: resolve('demo'), label: 'Demo pages', description: 'The demo pages.' };
 
 describe('the demo intranet page', () => {
   let db: Db;
@@ -20,8 +18,8 @@ describe('the demo intranet page', () => {
   before(async () => {
     db = await openTestDatabase('pglite');
     await migrate(db);
-    demo = await buildApp(db, { version: 'test', demoMode: true, staticSites: [demoSite] });
-    production = await buildApp(db, { version: 'test', demoMode: false, staticSites: [demoSite] });
+    demo = await buildApp(db, { version: 'test', demoMode: true, extensions: [demoExtension] });
+    production = await buildApp(db, { version: 'test', demoMode: false });
   });
   after(async () => {
     await demo.close();

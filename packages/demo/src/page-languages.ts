@@ -1,4 +1,4 @@
-import { escapeHtml } from '../http/html.js';
+import { escapeHtml } from '@advocacy/server';
 
 /** The languages of the demo pages. */
 export type Lang = 'en' | 'fr';

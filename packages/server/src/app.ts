@@ -11,12 +11,9 @@ import { installErrorHandling } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
 import { registerStaticSites, type StaticSite } from './http/static-sites.js';
 import { adminRoutes } from './routes/admin.js';
-import { careerPageRoutes } from './routes/career-page.js';
 import { contentRoutes } from './routes/content.js';
-import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
-import { intranetPageRoutes } from './routes/intranet-page.js';
 import { leaderboardRoutes } from './routes/leaderboard.js';
 import { meRoutes } from './routes/me.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -26,6 +23,7 @@ import { startPageRoutes, type StartLink } from './routes/start-page.js';
 import { statsRoutes } from './routes/stats.js';
 import { testimonialRoutes } from './routes/testimonials.js';
 import type { ServerContext } from './server-context.js';
+import type { ServerExtension } from './server-extension.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +42,10 @@ export interface AppSettings {
   /** Demo data and demo-only routes; on unless NODE_ENV=production. */
   demoMode: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Lines for the start page under its links (how to build what is missing). */
+  startNotes?: string[];
+  /** Optional parts plugged in by whoever starts the server (the demo). */
+  extensions?: ServerExtension[];
   /** Folders to serve; the caller passes only those that exist. */
   staticSites?: StaticSite[];
   /** Honour `X-Forwarded-For` from this many proxies (or `true` for any). */
@@ -76,6 +78,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   });
   installErrorHandling(app);
   const rateLimits = settings.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const extensions = settings.extensions ?? [];
 
   const now = settings.now ?? (() => new Date());
   const verifier = new JwtVerifier({ demoMode: settings.demoMode, now });
@@ -109,11 +112,10 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes]) {
       await api.register(plugin, context);
     }
-    if (settings.demoMode) await api.register(demoRoutes, context);
+    for (const extension of extensions) if (extension.api) await api.register(extension.api, context);
   });
-  // The demo career site: server-rendered HTML, outside the JSON API (no CORS, no API rate limits).
-  if (settings.demoMode) await app.register(careerPageRoutes, context);
-  if (settings.demoMode) await app.register(intranetPageRoutes);
+  // Pages of the extensions (the demo's intranet and career site): outside the JSON API.
+  for (const extension of extensions) if (extension.pages) await app.register(extension.pages, context);
   // Tracked links: followed by browsers, never fetched cross-origin, so no CORS; a looser per-IP limit,
   // since many readers share one office or carrier address. Kept lean: it is the hottest path.
   await app.register(async (links) => {
@@ -122,7 +124,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     await links.register(redirectRoutes, context);
   });
 
-  const sites = settings.staticSites ?? [];
+  const sites = [...(settings.staticSites ?? []), ...extensions.flatMap((extension) => extension.staticSites ?? [])];
   await registerStaticSites(app, sites);
 
   const links: StartLink[] = [
@@ -130,7 +132,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     { href: '/v1/openapi.json', label: 'OpenAPI document', description: 'The API contract, generated from the SDK schemas.' },
     { href: '/healthz', label: 'Health', description: 'Whether the API and its database answer.' },
   ];
-  await app.register(startPageRoutes, { links, version: settings.version });
+  await app.register(startPageRoutes, { links, notes: settings.startNotes ?? [], version: settings.version });
 
   return app;
 }

@@ -2,12 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import * as z from 'zod/mini';
 import { routes } from '@advocacy/sdk/contract';
 import type { renderTestimonials as RenderTestimonials, TestimonialsPage } from '@advocacy/widgets/ssr';
-import { DEMO_ORGANISATION } from '../demo/demo-data.js';
-import { languageLinks, type Lang } from '../demo/page-languages.js';
-import { listPublicTestimonials } from '../domain/testimonials.js';
-import { escapeHtml } from '../http/html.js';
-import { newNonce, strictCsp } from '../http/strict-csp.js';
-import type { ServerContext } from '../server-context.js';
+import { escapeHtml, listPublicTestimonials, type ServerContext } from '@advocacy/server';
+import { languageLinks, type Lang } from '../page-languages.js';
+import { DEMO_ORGANISATION } from '../seed/demo-data.js';
+import { newNonce, strictCsp } from '../strict-csp.js';
 
 const STRINGS = {
   en: {

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
 import { routes, type Demo } from '@advocacy/sdk/contract';
-import { DEMO_ORGANISATION, demoEmployees, seededRandom } from '../demo/demo-data.js';
-import { DEMO_SEED } from '../demo/seed-demo.js';
-import { isLoopbackAddress, isLoopbackHostname } from '../http/client-address.js';
-import { registerRoute } from '../http/contract-route.js';
-import { HttpProblem } from '../http/problem.js';
-import type { ServerContext } from '../server-context.js';
+import { HttpProblem, isLoopbackAddress, isLoopbackHostname, registerRoute, type ServerContext } from '@advocacy/server';
+import { DEMO_ORGANISATION, demoEmployees, seededRandom } from '../seed/demo-data.js';
+import { DEMO_SEED } from '../seed/seed-demo.js';
 
 const TOKEN_LIFETIME_SECONDS = 3_600;
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { DEMO_ORGANISATION } from '../demo/demo-data.js';
-import { languageLinks, type Lang } from '../demo/page-languages.js';
-import { escapeHtml } from '../http/html.js';
-import { newNonce, strictCsp } from '../http/strict-csp.js';
+import { escapeHtml } from '@advocacy/server';
+import { languageLinks, type Lang } from '../page-languages.js';
+import { DEMO_ORGANISATION } from '../seed/demo-data.js';
+import { newNonce, strictCsp } from '../strict-csp.js';
 
 const STRINGS = {
   en: {

@@ -1,7 +1,5 @@
 import { NETWORKS, PERIODS, type Network } from '@advocacy/sdk/contract';
-import type { Queryable } from '../db/db.js';
-import { isoDate, periodStart } from '../domain/periods.js';
-import { newShareCode } from '../domain/share-codes.js';
+import { isoDate, newShareCode, periodStart, type Queryable } from '@advocacy/server';
 import { CLICK_SPAN_DAYS, daysBetween, planDemoDay, type PlannedShare } from './demo-activity-plan.js';
 import { DEMO_CONTENT, DEMO_ORGANISATION, type DemoEmployee } from './demo-data.js';
 

@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db, Queryable } from '../db/db.js';
-import { insertColumns } from '../db/insert-columns.js';
-import { ANY_LOOPBACK_ORIGIN } from '../auth/origins.js';
-import { createOrganisation } from '../domain/organisations.js';
+import { ANY_LOOPBACK_ORIGIN, createOrganisation, insertColumns, type Db, type Queryable } from '@advocacy/server';
 import { addDemoActivity, demoContentUrl, type DemoActivityReport } from './demo-activity.js';
 import { DEMO_CONTENT, DEMO_ORGANISATION, DEMO_QUOTES, DEMO_TEAMS, demoEmployees, seededRandom, type DemoEmployee } from './demo-data.js';
 

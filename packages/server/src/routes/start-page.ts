@@ -8,8 +8,8 @@ export interface StartLink {
 }
 
 /** `GET /`: a page linking to everything this server offers. */
-export const startPageRoutes: FastifyPluginAsync<{ links: StartLink[]; version: string }> = async (app, options) => {
-  const html = renderStartPage(options.links, options.version);
+export const startPageRoutes: FastifyPluginAsync<{ links: StartLink[]; notes: string[]; version: string }> = async (app, options) => {
+  const html = renderStartPage(options.links, options.notes, options.version);
   app.get('/', async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
@@ -18,7 +18,14 @@ export const startPageRoutes: FastifyPluginAsync<{ links: StartLink[]; version: 
   );
 };
 
-function renderStartPage(links: StartLink[], version: string): string {
+/** `code` spans in a note: text between backticks, escaped like the rest. */
+const renderNote = (note: string): string =>
+  `<p>${note
+    .split('`')
+    .map((part, index) => (index % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
+    .join('')}</p>`;
+
+function renderStartPage(links: StartLink[], notes: string[], version: string): string {
   const items = links
     .map(
       (link) =>
@@ -47,6 +54,7 @@ function renderStartPage(links: StartLink[], version: string): string {
       <ul>
       ${items}
       </ul>
+      ${notes.map(renderNote).join('\n      ')}
     </main>
     <footer>Server version ${escapeHtml(version)}</footer>
   </body>
