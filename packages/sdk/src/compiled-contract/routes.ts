@@ -69,7 +69,8 @@ export const DestinationDomain: Check = string({ trim: true, min: 3, max: 253 })
 export const ProgrammeSettingsUpdate: Check = object({ pointsPerShare: optional(Points), pointsPerClick: optional(Points), disclosure: optional(record(Locale, nullable(DisclosureText))), allowedDomains: optional(array(DestinationDomain, { max: 50 })) }, 'strict');
 export const AllowedOrigin: Check = string({ trim: true, min: 8, max: 300 });
 export const NewApiKey: Check = union([object({ kind: oneOf(["publishable"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), origins: array(AllowedOrigin, { min: 1, max: 20 }) }, 'strict'), object({ kind: oneOf(["secret"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), scopes: array(KeyScope, { min: 1, max: 6 }) }, 'strict')]);
-export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: HttpsUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
+export const JwksUrl: Check = string({ max: 2048 });
+export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: JwksUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
 
 export const compiledRoutes = {
   health: { method: 'GET', path: '/healthz', audience: 'anyone', responses: { 200: Health, 503: Health } },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HttpsUrlSchema, IsoDateTimeSchema, LocaleSchema, text, UuidSchema } from './common.js';
+import { IsoDateTimeSchema, LocaleSchema, text, UuidSchema } from './common.js';
 import { KEY_SCOPES } from './constants.js';
 import { storableText } from './content.js';
 import type { RouteDefinition } from './route-definition.js';
@@ -171,11 +171,24 @@ export const IdentitySettingsSchema = z.object({
 });
 export type IdentitySettings = z.infer<typeof IdentitySettingsSchema>;
 
+/**
+ * Where the identity provider publishes its signing keys. The server also
+ * requires https, or http on its own machine only (localhost, 127.x.x.x,
+ * [::1]): keys fetched over plain http from elsewhere could be swapped on the way.
+ */
+export const JwksUrlSchema = z.string().check(
+  z.maxLength(2_048),
+  z.refine((value: string) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+  }, 'an absolute https URL without user name or password'),
+);
+
 export const IdentityUpdateSchema = z.strictObject({
   issuer: lineOf(2_048),
   audience: lineOf(2_048),
-  /** https (http only on this machine): keys fetched over plain http from elsewhere could be swapped on the way. */
-  jwksUrl: HttpsUrlSchema,
+  jwksUrl: JwksUrlSchema,
   adminRole: lineOf(200),
 });
 export type IdentityUpdate = z.input<typeof IdentityUpdateSchema>;

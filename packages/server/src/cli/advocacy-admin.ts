@@ -110,6 +110,8 @@ async function chooseOrganisation(db: Db, slug: string | undefined): Promise<Org
 /** A refusal from the domain or a schema, as one line: what and where. */
 function describeProblem(problem: HttpProblem): string {
   const fields = (problem.errors ?? []).map((error) => `${flagOf(error.field)}: ${error.message}`);
+  // A bad value: the option and what it must be say it all. Otherwise the detail first (a conflict, a missing row).
+  if (problem.status === 400 && fields.length > 0) return `${fields.join('; ')}.`;
   return [problem.detail ?? problem.title, ...fields].join(' — ');
 }
 
@@ -146,13 +148,15 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
+  // Input first: a typo is refused before the database is opened (or found held by a server).
+  const run = command.check({ values, positionals });
   const env = readServerEnv(process.env);
   const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, holder: PROGRAM });
   try {
     await migrate(db);
     const slug = values['org'];
     const organisation = command.scoped ? await chooseOrganisation(db, typeof slug === 'string' ? slug : undefined) : undefined;
-    const result = await command.run({ db, organisation, values, positionals, by: { actor: 'cli', now: new Date() }, demoMode: env.demoMode });
+    const result = await run({ db, organisation, by: { actor: 'cli', now: new Date() }, demoMode: env.demoMode });
     out(json ? JSON.stringify(result.json, null, 2) : result.text);
     if (result.exitCode) fail(result.text.split('\n')[0]!);
     return result.exitCode ?? 0;

@@ -49,15 +49,23 @@ export interface CommandResult {
   exitCode?: number;
 }
 
-export interface CommandInput {
+/** The command line after the command's name, as parseArgs read it. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/** What a command works with once its input is checked. */
+export interface CommandContext {
   db: Db;
   /** The organisation `--org` names, or the only one (undefined for `org …` commands). */
   organisation: OrganisationSummary | undefined;
-  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
-  positionals: string[];
   by: ChangeAuthor;
   demoMode: boolean;
 }
+
+/** A command whose input passed its checks, ready to run on the database. */
+export type CheckedCommand = (context: CommandContext) => Promise<CommandResult>;
 
 export interface Command {
   /** `keys create`, as typed. */
@@ -72,7 +80,11 @@ export interface Command {
   positionals: [min: number, max: number];
   /** Whether it works on one organisation (`--org`). */
   scoped: boolean;
-  run(input: CommandInput): Promise<CommandResult>;
+  /**
+   * Checks the input (with the contract's schemas) before the database is
+   * opened, so a typo never waits for it; throws UsageError.
+   */
+  check(args: CommandArgs): CheckedCommand;
 }
 
 /** Contract field → the option or argument a person typed, for messages. */
@@ -112,9 +124,9 @@ function check<S extends z.ZodMiniType>(schema: S, value: unknown, what?: string
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function requireOrganisation(input: CommandInput): OrganisationSummary {
-  if (!input.organisation) throw new Error('this command needs an organisation');
-  return input.organisation;
+function requireOrganisation(context: CommandContext): OrganisationSummary {
+  if (!context.organisation) throw new Error('this command needs an organisation');
+  return context.organisation;
 }
 
 // ---- Printing
@@ -177,7 +189,7 @@ export function settingsChange(assignments: readonly string[]): Record<string, u
  * issuer, audience, expiry and subject against that organisation's settings,
  * fetching its key set. Nothing is written (the API would create the employee).
  */
-async function testToken(input: CommandInput, token: string): Promise<CommandResult> {
+async function testToken(input: CommandContext, token: string): Promise<CommandResult> {
   const organisation = requireOrganisation(input);
   const refused = (reason: string): CommandResult => ({
     json: { valid: false, organisation: organisation.slug, reason },
@@ -236,13 +248,15 @@ const orgCreate: Command = {
   options: { name: { type: 'string' }, slug: { type: 'string' }, issuer: { type: 'string' }, audience: { type: 'string' } },
   positionals: [0, 0],
   scoped: false,
-  async run(input) {
-    const { name, slug, issuer, audience } = input.values;
+  check({ values }) {
+    const { name, slug, issuer, audience } = values;
     if (name === undefined || slug === undefined) throw new UsageError('org create needs --name and --slug, e.g. org create --name "Acme" --slug acme.');
     if ((issuer === undefined) !== (audience === undefined)) throw new UsageError('--issuer and --audience go together (or set both later with identity set).');
-    const parsed = check(NewOrganisationSchema, { name, slug, ...(issuer === undefined ? {} : { issuer }), ...(audience === undefined ? {} : { audience }) });
-    const created = await setUpOrganisation(input.db, parsed, input.by);
-    return { json: created, text: `Created the organisation ${created.name} (${created.slug}), id ${created.id}.` };
+    const input = check(NewOrganisationSchema, { name, slug, ...(issuer === undefined ? {} : { issuer }), ...(audience === undefined ? {} : { audience }) });
+    return async ({ db, by }) => {
+      const created = await setUpOrganisation(db, input, by);
+      return { json: created, text: `Created the organisation ${created.name} (${created.slug}), id ${created.id}.` };
+    };
   },
 };
 
@@ -254,8 +268,8 @@ const orgList: Command = {
   options: {},
   positionals: [0, 0],
   scoped: false,
-  async run(input) {
-    const items = await listOrganisations(input.db);
+  check: () => async ({ db }) => {
+    const items = await listOrganisations(db);
     return { json: { items }, text: list(items.map((org) => `${org.slug}  ${org.name}  (${org.id})`), 'No organisation yet: create one with org create.') };
   },
 };
@@ -268,8 +282,8 @@ const originsList: Command = {
   options: {},
   positionals: [0, 0],
   scoped: true,
-  async run(input) {
-    const origins = await listAllowedOrigins(input.db, requireOrganisation(input).id);
+  check: () => async (context) => {
+    const origins = await listAllowedOrigins(context.db, requireOrganisation(context).id);
     return { json: { origins }, text: list(origins, 'No origin allowed yet: add the intranet’s with origins add https://intranet.acme.example.') };
   },
 };
@@ -282,10 +296,12 @@ const originsAdd: Command = {
   options: {},
   positionals: [1, 1],
   scoped: true,
-  async run(input) {
-    const origin = check(AllowedOriginSchema, input.positionals[0], '<origin>');
-    const result = await addAllowedOrigin(input.db, requireOrganisation(input).id, origin, input.by, '<origin>');
-    return { json: result, text: result.added ? `Added ${result.origin}.` : `${result.origin} was already allowed.` };
+  check({ positionals }) {
+    const origin = check(AllowedOriginSchema, positionals[0], '<origin>');
+    return async (context) => {
+      const result = await addAllowedOrigin(context.db, requireOrganisation(context).id, origin, context.by, '<origin>');
+      return { json: result, text: result.added ? `Added ${result.origin}.` : `${result.origin} was already allowed.` };
+    };
   },
 };
 
@@ -297,10 +313,12 @@ const originsRemove: Command = {
   options: {},
   positionals: [1, 1],
   scoped: true,
-  async run(input) {
-    const origin = input.positionals[0]!;
-    const origins = await removeAllowedOrigin(input.db, requireOrganisation(input).id, origin, input.by);
-    return { json: { origin, origins }, text: `Removed ${origin}.` };
+  check({ positionals }) {
+    const origin = positionals[0]!;
+    return async (context) => {
+      const origins = await removeAllowedOrigin(context.db, requireOrganisation(context).id, origin, context.by);
+      return { json: { origin, origins }, text: `Removed ${origin}.` };
+    };
   },
 };
 
@@ -318,28 +336,31 @@ const keysCreate: Command = {
   options: { origin: { type: 'string', multiple: true }, scope: { type: 'string', multiple: true }, name: { type: 'string' } },
   positionals: [1, 1],
   scoped: true,
-  async run(input) {
-    const kind = input.positionals[0];
-    const origins = strings(input.values['origin']);
-    const scopes = strings(input.values['scope']);
-    const name = stringOf(input.values['name']);
+  check({ values, positionals }) {
+    const kind = positionals[0];
+    const origins = strings(values['origin']);
+    const scopes = strings(values['scope']);
+    const name = stringOf(values['name']);
     if (kind !== 'publishable' && kind !== 'secret') throw new UsageError(`The key kind is publishable or secret, not "${kind}".`);
     if (kind === 'publishable' && scopes.length > 0) throw new UsageError('--scope is for secret keys; a publishable key is bound to its --origin(s) instead.');
     if (kind === 'secret' && origins.length > 0) throw new UsageError('--origin is for publishable keys; secret keys are refused from web pages.');
     if (kind === 'publishable' && origins.length === 0) throw new UsageError('A publishable key needs at least one --origin (e.g. --origin https://careers.acme.example): it works only from its origins.');
     if (kind === 'secret' && scopes.length === 0) throw new UsageError(`A secret key needs at least one --scope: ${KEY_SCOPES.join(', ')}.`);
-    const body = check(NewApiKeySchema, kind === 'publishable' ? { kind, origins, ...(name === undefined ? {} : { name }) } : { kind, scopes, ...(name === undefined ? {} : { name }) });
-    const created = await createApiKey(input.db, requireOrganisation(input).id, body, input.by);
-    return {
-      json: created,
-      text: [
-        created.key,
-        '',
-        `Created the ${created.kind} key ${created.prefix}… (${created.kind === 'secret' ? `scopes ${created.scopes.join(', ')}` : `origins ${created.origins.join(', ')}`}).`,
-        created.kind === 'secret'
-          ? 'This is the only time it is shown: keep it in the server’s secret store, never in a web page.'
-          : 'This is the only time it is shown; it is public by design (it goes in your pages), so copy it into the page’s configuration now.',
-      ].join('\n'),
+    const named = name === undefined ? {} : { name };
+    const body = check(NewApiKeySchema, kind === 'publishable' ? { kind, origins, ...named } : { kind, scopes, ...named });
+    return async (context) => {
+      const created = await createApiKey(context.db, requireOrganisation(context).id, body, context.by);
+      return {
+        json: created,
+        text: [
+          created.key,
+          '',
+          `Created the ${created.kind} key ${created.prefix}… (${created.kind === 'secret' ? `scopes ${created.scopes.join(', ')}` : `origins ${created.origins.join(', ')}`}).`,
+          created.kind === 'secret'
+            ? 'This is the only time it is shown: keep it in the server’s secret store, never in a web page.'
+            : 'This is the only time it is shown; it is public by design (it goes in your pages), so copy it into the page’s configuration now.',
+        ].join('\n'),
+      };
     };
   },
 };
@@ -352,8 +373,8 @@ const keysList: Command = {
   options: {},
   positionals: [0, 0],
   scoped: true,
-  async run(input) {
-    const items = await listApiKeys(input.db, requireOrganisation(input).id);
+  check: () => async (context) => {
+    const items = await listApiKeys(context.db, requireOrganisation(context).id);
     return { json: { items }, text: list(items.map(describeKey), 'No key yet: create one with keys create.') };
   },
 };
@@ -366,16 +387,18 @@ const keysRevoke: Command = {
   options: {},
   positionals: [1, 1],
   scoped: true,
-  async run(input) {
-    const given = input.positionals[0]!.trim().replace(/…$/, '');
+  check({ positionals }) {
+    const given = positionals[0]!.trim().replace(/…$/, '');
     const target = z.uuid().safeParse(given).success
       ? { id: given }
       : /^(pk|sk)_[A-Za-z0-9_-]+$/.test(given) && given.length >= PREFIX_LENGTH
         ? { prefix: given.slice(0, PREFIX_LENGTH) }
         : undefined;
     if (!target) throw new UsageError(`<prefix>: "${given}" is not a key prefix such as sk_Ab12Cd34E (see keys list).`);
-    const key = await revokeApiKey(input.db, requireOrganisation(input).id, target, input.by);
-    return { json: key, text: `Revoked ${key.prefix}… (${key.kind}${key.name ? `, "${key.name}"` : ''}) at ${key.revokedAt}.` };
+    return async (context) => {
+      const key = await revokeApiKey(context.db, requireOrganisation(context).id, target, context.by);
+      return { json: key, text: `Revoked ${key.prefix}… (${key.kind}${key.name ? `, "${key.name}"` : ''}) at ${key.revokedAt}.` };
+    };
   },
 };
 
@@ -387,11 +410,13 @@ const identityShow: Command = {
   options: {},
   positionals: [0, 0],
   scoped: true,
-  async run(input) {
-    const identity = await getIdentitySettings(input.db, requireOrganisation(input).id);
+  check: () => async (context) => {
+    const identity = await getIdentitySettings(context.db, requireOrganisation(context).id);
     return { json: identity, text: describeIdentity(identity) };
   },
 };
+
+const IDENTITY_FLAGS = { issuer: 'issuer', audience: 'audience', jwksUrl: 'jwks-url', adminRole: 'admin-role' } as const;
 
 const identitySet: Command = {
   name: 'identity set',
@@ -407,20 +432,22 @@ const identitySet: Command = {
   options: { issuer: { type: 'string' }, audience: { type: 'string' }, 'jwks-url': { type: 'string' }, 'admin-role': { type: 'string' } },
   positionals: [0, 0],
   scoped: true,
-  async run(input) {
-    const organisation = requireOrganisation(input);
-    const current = await getIdentitySettings(input.db, organisation.id);
-    const merged = {
-      issuer: stringOf(input.values['issuer']) ?? current.issuer ?? undefined,
-      audience: stringOf(input.values['audience']) ?? current.audience ?? undefined,
-      jwksUrl: stringOf(input.values['jwks-url']) ?? current.jwksUrl ?? undefined,
-      adminRole: stringOf(input.values['admin-role']) ?? current.adminRole,
+  check({ values }) {
+    const given = Object.fromEntries(
+      Object.entries(IDENTITY_FLAGS).flatMap(([field, flag]) => (typeof values[flag] === 'string' ? [[field, values[flag]]] : [])),
+    ) as Partial<Record<keyof typeof IDENTITY_FLAGS, string>>;
+    if (Object.keys(given).length === 0) throw new UsageError(`identity set needs at least one of ${Object.values(IDENTITY_FLAGS).map((flag) => `--${flag}`).join(', ')}.`);
+    // What is given is checked now; what is not comes from the current settings and is checked with them.
+    check(z.partial(IdentityUpdateSchema), given);
+    return async (context) => {
+      const organisation = requireOrganisation(context);
+      const current = await getIdentitySettings(context.db, organisation.id);
+      const merged = { issuer: current.issuer ?? undefined, audience: current.audience ?? undefined, jwksUrl: current.jwksUrl ?? undefined, adminRole: current.adminRole, ...given };
+      const missing = Object.entries(merged).filter(([, value]) => value === undefined).map(([field]) => flagOf(field));
+      if (missing.length > 0) throw new UsageError(`identity set needs ${missing.join(', ')} (not set yet for ${organisation.slug}).`);
+      const identity = await setIdentitySettings(context.db, organisation.id, check(IdentityUpdateSchema, merged), context.by);
+      return { json: identity, text: `${describeIdentity(identity)}\nCheck it with a real token: advocacy-admin identity test <jwt>` };
     };
-    const missing = Object.entries(merged).filter(([, value]) => value === undefined).map(([field]) => flagOf(field));
-    if (missing.length > 0) throw new UsageError(`identity set needs ${missing.join(', ')} (not set yet for ${organisation.slug}).`);
-    const change = check(IdentityUpdateSchema, merged);
-    const identity = await setIdentitySettings(input.db, organisation.id, change, input.by);
-    return { json: identity, text: `${describeIdentity(identity)}\nCheck it with a real token: advocacy-admin identity test <jwt>` };
   },
 };
 
@@ -432,7 +459,10 @@ const identityTest: Command = {
   options: {},
   positionals: [1, 1],
   scoped: true,
-  run: (input) => testToken(input, input.positionals[0]!),
+  check({ positionals }) {
+    const token = positionals[0]!.trim();
+    return (context) => testToken(context, token);
+  },
 };
 
 const domainsList: Command = {
@@ -443,8 +473,8 @@ const domainsList: Command = {
   options: {},
   positionals: [0, 0],
   scoped: true,
-  async run(input) {
-    const { allowedDomains } = await getProgrammeSettings(input.db, requireOrganisation(input).id);
+  check: () => async (context) => {
+    const { allowedDomains } = await getProgrammeSettings(context.db, requireOrganisation(context).id);
     return { json: { domains: allowedDomains }, text: list(allowedDomains, 'No destination domain yet: add one with domains add acme.example.') };
   },
 };
@@ -457,10 +487,12 @@ const domainsAdd: Command = {
   options: {},
   positionals: [1, 1],
   scoped: true,
-  async run(input) {
-    const domain = check(DestinationDomainSchema, input.positionals[0], '<domain>');
-    const result = await addAllowedDomain(input.db, requireOrganisation(input).id, domain, input.by);
-    return { json: result, text: result.added ? `Added ${result.domain}.` : `${result.domain} was already allowed.` };
+  check({ positionals }) {
+    const domain = check(DestinationDomainSchema, positionals[0], '<domain>');
+    return async (context) => {
+      const result = await addAllowedDomain(context.db, requireOrganisation(context).id, domain, context.by);
+      return { json: result, text: result.added ? `Added ${result.domain}.` : `${result.domain} was already allowed.` };
+    };
   },
 };
 
@@ -472,10 +504,12 @@ const domainsRemove: Command = {
   options: {},
   positionals: [1, 1],
   scoped: true,
-  async run(input) {
-    const domain = input.positionals[0]!;
-    const domains = await removeAllowedDomain(input.db, requireOrganisation(input).id, domain, input.by);
-    return { json: { domain, domains }, text: `Removed ${domain}.` };
+  check({ positionals }) {
+    const domain = positionals[0]!;
+    return async (context) => {
+      const domains = await removeAllowedDomain(context.db, requireOrganisation(context).id, domain, context.by);
+      return { json: { domain, domains }, text: `Removed ${domain}.` };
+    };
   },
 };
 
@@ -487,8 +521,8 @@ const settingsShow: Command = {
   options: {},
   positionals: [0, 0],
   scoped: true,
-  async run(input) {
-    const settings = await getProgrammeSettings(input.db, requireOrganisation(input).id);
+  check: () => async (context) => {
+    const settings = await getProgrammeSettings(context.db, requireOrganisation(context).id);
     return { json: settings, text: describeSettings(settings) };
   },
 };
@@ -505,10 +539,12 @@ const settingsSet: Command = {
   options: {},
   positionals: [1, 50],
   scoped: true,
-  async run(input) {
-    const change = check(ProgrammeSettingsUpdateSchema, settingsChange(input.positionals));
-    const settings = await updateProgrammeSettings(input.db, requireOrganisation(input).id, change, input.by);
-    return { json: settings, text: describeSettings(settings) };
+  check({ positionals }) {
+    const change = check(ProgrammeSettingsUpdateSchema, settingsChange(positionals));
+    return async (context) => {
+      const settings = await updateProgrammeSettings(context.db, requireOrganisation(context).id, change, context.by);
+      return { json: settings, text: describeSettings(settings) };
+    };
   },
 };
 
