@@ -1,0 +1,40 @@
+// Builds the packages (npm run build) when an output is missing or older than
+// a source. npm start runs it first; so do tests that run the built commands.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const sources = ['packages/sdk/src', 'packages/widgets/src', 'packages/server/src', 'packages/demo/src', 'rollup.config.mjs', 'package.json'];
+const outputs = [
+  'packages/sdk/dist/index.js',
+  'packages/widgets/dist/index.js',
+  'packages/widgets/dist/cdn/advocacy.js',
+  'packages/widgets/custom-elements.json',
+  'packages/server/dist/main.js',
+  'packages/server/dist/cli/advocacy-admin.js',
+  'packages/demo/dist/main.js',
+];
+
+function newestMtime(path) {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(path, { recursive: true })
+    .map((entry) => statSync(join(path, String(entry))).mtimeMs)
+    .reduce((a, b) => Math.max(a, b), stats.mtimeMs);
+}
+
+function buildIsStale() {
+  if (!outputs.every((file) => existsSync(file))) return true;
+  const builtAt = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
+  return sources.some((path) => newestMtime(path) > builtAt);
+}
+
+/** Returns the build's exit status (0 when nothing had to be built). */
+export function ensureBuilt() {
+  if (!buildIsStale()) return 0;
+  console.log('Building the packages (npm run build)…');
+  return spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status ?? 1;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(ensureBuilt());
