@@ -134,14 +134,17 @@ describe('<adv-leaderboard>', () => {
     expect(api.requestsTo('GET /v1/leaderboard')).to.have.length(2);
   });
 
-  it('shows an inline alert and emits adv-error when joining fails', async () => {
-    const api = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboardNotOptedIn() }, 'PATCH /v1/me': problem(500) });
+  it('shows an inline alert, with the API’s detail, and emits adv-error when joining fails', async () => {
+    const detail = 'Profiles are read-only during the migration; try again after 18:00.';
+    const api = new FakeApi({ 'GET /v1/leaderboard': { body: leaderboardNotOptedIn() }, 'PATCH /v1/me': problem(503, 'Unavailable', detail) });
     const mounted = await ready(api);
     mounted.shadow.querySelector<HTMLButtonElement>('[part~="opt-in-button"]')!.click();
     const error = (await mounted.next('adv-error')) as AdvErrorEvent;
     expect(error.detail.error.name).to.equal('AdvHttpError');
     await settled(mounted.widget);
-    expect(text(mounted.shadow.querySelector('.opt [role="alert"]'))).to.equal('Your choice could not be saved. Please try again.');
+    const alert = mounted.shadow.querySelector('.opt [role="alert"]');
+    expect(text(alert)).to.contain('Your choice could not be saved. Please try again.');
+    expect(text(alert)).to.contain(detail);
     expect(mounted.shadow.querySelector('[part~="opt-in-button"]'), 'the invitation stays').not.to.equal(null);
     expect(mounted.shadow.querySelector('table'), 'the rows stay').not.to.equal(null);
     await expect(mounted.widget).to.be.accessible();

@@ -96,13 +96,14 @@ describe('<adv-share-feed>', () => {
     expect(mounted.api.requestsTo('GET /v1/content')).to.have.length(2);
   });
 
-  it('when the next page fails: an alert, adv-error, the cards already there stay, and trying again works', async () => {
+  it('when the next page fails: an alert with the API’s detail, adv-error, the cards already there stay, and trying again works', async () => {
     const mounted = await mountFeed();
-    mounted.api.set({ 'GET /v1/content': problem(503, 'Unavailable') });
+    mounted.api.set({ 'GET /v1/content': problem(503, 'Unavailable', 'The content library is being reindexed.') });
     moreButton(mounted)!.click();
     await mounted.next('adv-error');
     await settled(mounted.widget);
     expect(mounted.shadow.querySelector('[role="alert"]')!.textContent).to.contain('More content could not be loaded.');
+    expect(mounted.shadow.querySelector('[role="alert"]')!.textContent).to.contain('The content library is being reindexed.');
     expect(titles(mounted)).to.have.length(2);
     expect(moreButton(mounted)!.textContent!.trim()).to.equal('Try again');
     await expect(mounted.widget).to.be.accessible();

@@ -235,7 +235,7 @@ describe('<adv-testimonial-form>', () => {
 
   const noAnswer = () => Promise.reject(new TypeError('Failed to fetch'));
   for (const [name, routes, message] of [
-    ['422', { 'POST /v1/testimonials': problem(422, 'Unprocessable') }, 'could not be accepted'],
+    ['422', { 'POST /v1/testimonials': problem(422, 'Unprocessable', 'The quote mentions a client by name.') }, 'The quote mentions a client by name.'],
     ['400', { 'POST /v1/testimonials': problem(400, 'Bad Request') }, 'could not be accepted'],
     ['500', { 'POST /v1/testimonials': problem(500) }, 'could not be sent'],
     // Nothing answers, not even the SDK's reachability probe (GET /healthz).
@@ -302,14 +302,15 @@ describe('<adv-testimonial-form>', () => {
     await expect(widget).to.be.accessible();
   });
 
-  it('says so when a withdrawal fails', async () => {
-    const { shadow, widget, next } = await mountForm({ 'POST /v1/testimonials/:id/withdraw': problem(500) });
+  it('says so, with the API’s detail, when a withdrawal fails', async () => {
+    const { shadow, widget, next } = await mountForm({ 'POST /v1/testimonials/:id/withdraw': problem(500, 'Failed', 'The moderation service did not answer.') });
     shadow.querySelector<HTMLButtonElement>('[part="withdraw"]')!.click();
     await settled(widget);
     shadow.querySelector<HTMLButtonElement>('[part="confirm-withdraw"]')!.click();
     await next('adv-error');
     await settled(widget);
     expect(shadow.querySelector('[part="mine"] [role="alert"]')!.textContent).to.contain('could not be withdrawn');
+    expect(shadow.querySelector('[part="mine"] [role="alert"]')!.textContent).to.contain('The moderation service did not answer.');
   });
 
   it('speaks French, with the French consent text', async () => {

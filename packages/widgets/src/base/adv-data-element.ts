@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import { adoptStyles, html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AdvHttpError, createResourceStore, type AdvClient, type AdvError, type ResourceState, type ResourceStore } from '@advocacy/sdk';
+import { createResourceStore, type AdvClient, type AdvError, type ResourceState, type ResourceStore } from '@advocacy/sdk';
 import { clientContext } from '../context.js';
 import { AdvErrorEvent, AdvLoadEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
 import { AdvElement } from './adv-element.js';
-import { errorText, warnOnce } from './error-message.js';
+import { errorDetail, errorText, warnOnce } from './error-message.js';
 import { LocalizeController } from './localize.js';
 import { ResourceController } from './resource-controller.js';
 import { sharedStyles } from './shared.styles.js';
@@ -225,7 +225,7 @@ export abstract class AdvDataElement<T> extends AdvElement {
   protected renderStaleNotice(error: AdvError): unknown {
     return html`<div class="stale" part="stale" role="alert">
       <span>${this.l.t('errorStale')}</span>
-      ${error instanceof AdvHttpError && error.problem.detail ? html`<span class="detail">${error.problem.detail}</span>` : nothing}
+      ${errorDetail(error)}
       <button class="button" part="retry" type="button" @click=${this.#retry}>${this.l.t('retry')}</button>
     </div>`;
   }

@@ -47,6 +47,12 @@ export function errorText(l: LocalizeController, error: Error, client: AdvClient
   ];
 }
 
+/** The API's `detail` of a 4xx or 5xx as a line of its own, for notices that have their own message; else nothing. */
+export function errorDetail(error: unknown): unknown {
+  const detail = error instanceof AdvHttpError ? error.problem.detail : undefined;
+  return detail ? html`<span class="detail">${detail}</span>` : nothing;
+}
+
 const warned = new Set<string>();
 
 /**

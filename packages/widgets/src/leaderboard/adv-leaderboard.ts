@@ -6,6 +6,7 @@ import {
   toAdvError,
   updateMe,
   type AdvClient,
+  type AdvError,
   type Leaderboard,
   type LeaderboardEntry,
   type Period,
@@ -13,6 +14,7 @@ import {
   type ResourceStore,
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
+import { errorDetail } from '../base/error-message.js';
 import { hideBrokenImage, initials } from '../base/avatar.js';
 import { NarrowController } from '../base/narrow-controller.js';
 import { safeUrl } from '../base/safe-url.js';
@@ -75,7 +77,8 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
   @property({ type: Number }) limit = 10;
 
   @state() private optInBusy = false;
-  @state() private optInFailed = false;
+  /** Why joining or leaving failed, until the next try. */
+  @state() private optInError: AdvError | undefined;
   @state() private optInSaid = '';
 
   /** Under 30rem of its own width, the shares and readers columns make way. */
@@ -185,7 +188,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
       </button>`;
     return html`<div class="opt">
       <p role="status" class="visually-hidden">${this.optInSaid}</p>
-      ${this.optInFailed ? html`<p role="alert" class="alert">${t('leaderboardOptInFailed')}</p>` : nothing}
+      ${this.optInError ? html`<p role="alert" class="alert">${t('leaderboardOptInFailed')}${errorDetail(this.optInError)}</p>` : nothing}
       ${data.me.optedIn
         ? button('leaderboardLeave', 'leave-button', false)
         : html`<div class="invite" part="opt-in">
@@ -233,7 +236,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
 
   async #select(period: Period): Promise<void> {
     this.period = period;
-    this.optInFailed = false;
+    this.optInError = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-period="${period}"]`)?.focus();
   }
@@ -243,7 +246,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
     if (!this.client || !data || this.optInBusy) return;
     const optedIn = !data.me.optedIn;
     this.optInBusy = true;
-    this.optInFailed = false;
+    this.optInError = undefined;
     this.optInSaid = '';
     try {
       await updateMe(this.client, { leaderboardOptIn: optedIn });
@@ -251,8 +254,8 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
       await this.refresh();
       this.optInSaid = this.l.t(optedIn ? 'leaderboardJoined' : 'leaderboardLeft');
     } catch (error) {
-      this.optInFailed = true;
-      this.emit(new AdvErrorEvent({ error: toAdvError(error) }));
+      this.optInError = toAdvError(error);
+      this.emit(new AdvErrorEvent({ error: this.optInError }));
     }
     this.optInBusy = false;
     await this.updateComplete;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createContentStore, toAdvError, type AdvClient, type AdvError, type Content, type ContentListQuery, type ContentPage, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
+import { errorDetail } from '../base/error-message.js';
 import { AdvErrorEvent } from '../events.js';
 import { DEFAULT_NETWORKS, type AdvShareCard } from '../share-card/adv-share-card.js';
 import { styles } from './adv-share-feed.styles.js';
@@ -84,7 +85,7 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
         ${[...page.items, ...this._more].map((content) => html`<li><adv-share-card .content=${content} .networks=${this.networks}></adv-share-card></li>`)}
       </ul>
       ${this._moreError
-        ? html`<p class="state error" role="alert"><span class="error-title">${this.l.t('shareFeedMoreFailed')}</span></p>`
+        ? html`<p class="state error" role="alert"><span class="error-title">${this.l.t('shareFeedMoreFailed')}</span>${errorDetail(this._moreError)}</p>`
         : nothing}
       ${cursor
         ? html`<button part="more" class="button more" type="button" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>

@@ -13,7 +13,7 @@ import {
   type Testimonial,
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
-import { errorMessageKey, errorParams } from '../base/error-message.js';
+import { errorDetail, errorMessageKey, errorParams } from '../base/error-message.js';
 import { ResourceController } from '../base/resource-controller.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvSubmitEvent, AdvWithdrawEvent } from '../events.js';
@@ -64,8 +64,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
 
   @state() private errors: Errors = {};
   @state() private formError: MessageKey | undefined;
-  /** The API's own word on the last failure (a problem's `detail`). */
-  @state() private formDetail: string | undefined;
+  /** The last failure to submit, for the API's own word on it (a problem's `detail`). */
+  @state() private formFailure: unknown;
   @state() private sending = false;
   @state() private sent = false;
   @state() private length = 0;
@@ -74,6 +74,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
   @state() private confirming: string | undefined;
   @state() private withdrawing = false;
   @state() private mineNotice: 'testimonialFormWithdrawn' | 'testimonialFormWithdrawFailed' | undefined;
+  @state() private withdrawFailure: unknown;
 
   protected override emptyMessage: MessageKey = 'testimonialFormEmpty';
 
@@ -151,7 +152,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
       ${this.formError
         ? html`<p class="form-error" part="form-error" role="alert">
             ${t(this.formError, { max: QUOTE_MAX_LENGTH, ...errorParams(this.client) })}
-            ${this.formDetail ? html`<span class="detail">${this.formDetail}</span>` : nothing}
+            ${errorDetail(this.formFailure)}
           </p>`
         : nothing}
       <div>
@@ -171,14 +172,14 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
       <div class="title" id="mine-title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${t('testimonialFormMine')}</div>
       ${error && !data
         ? html`<div class="state error" role="alert">
-            <p>${t('testimonialFormMineFailed')}</p>
+            <p>${t('testimonialFormMineFailed')}${errorDetail(error)}</p>
             <button class="button" type="button" @click=${() => void this.#mine.refresh()}>${t('retry')}</button>
           </div>`
         : nothing}
       <ul role="list">
         ${data?.items.map((item) => this.renderMineItem(item))}
       </ul>
-      ${this.mineNotice === 'testimonialFormWithdrawFailed' ? html`<p class="form-error" role="alert">${t(this.mineNotice)}</p>` : nothing}
+      ${this.mineNotice === 'testimonialFormWithdrawFailed' ? html`<p class="form-error" role="alert">${t(this.mineNotice)}${errorDetail(this.withdrawFailure)}</p>` : nothing}
       <p class="muted" role="status">${this.mineNotice === 'testimonialFormWithdrawn' ? t(this.mineNotice) : ''}</p>
     </section>`;
   }
@@ -295,7 +296,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     if (photoUrl && !(photoUrl.startsWith('https:') && safeUrl(photoUrl))) errors.photoUrl = 'testimonialFormPhotoInvalid';
     if (!form.has('consent')) errors.consent = 'testimonialFormConsentRequired';
     this.errors = errors;
-    this.formError = this.formDetail = undefined;
+    this.formError = this.formFailure = undefined;
     if (Object.keys(errors).length) return this.#focus('[aria-invalid="true"]');
 
     this.sending = true;
@@ -313,7 +314,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     } catch (error) {
       const status = error instanceof AdvHttpError ? error.status : 0;
       const key = errorMessageKey(error as Error);
-      this.formDetail = error instanceof AdvHttpError ? error.problem.detail : undefined;
+      this.formFailure = error;
       if (status === 409) {
         // The consent text changed since it was shown: show the new one, unticked, and ask again.
         this.errors = { consent: 'testimonialFormConsentChanged' };
@@ -360,6 +361,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
       await this.#focus('#mine-title');
     } catch (error) {
       this.mineNotice = 'testimonialFormWithdrawFailed';
+      this.withdrawFailure = error;
       this.emit(new AdvErrorEvent({ error: error as Error }));
     } finally {
       this.withdrawing = false;
