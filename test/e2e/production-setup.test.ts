@@ -39,6 +39,7 @@ describe('a production set-up from an empty database, with advocacy-admin only',
   let intranetOrigin: string;
   const keys: { rsa?: CryptoKey; ec?: CryptoKey } = {};
   const created: { publishable?: string; testimonialsRead?: string; statsRead?: string } = {};
+  const refusals: Partial<Record<'expired' | 'badOrigin', { code: number | null; out: string; err: string }>> = {};
 
   /** `npx advocacy-admin …` on the test's database: exit code, stdout, stderr. (Not spawnSync: the key set it fetches is served by this process.) */
   const admin = async (...args: string[]): Promise<{ code: number | null; out: string; err: string }> => {
@@ -107,6 +108,11 @@ describe('a production set-up from an empty database, with advocacy-admin only',
     assert.match(created.publishable!, /^pk_/);
     assert.match(created.testimonialsRead!, /^sk_/);
 
+    // Before the server starts: on an embedded database the server holds the folder, and the command would be refused.
+    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('late').setExpirationTime(Math.floor(Date.now() / 1000) - 600).sign(keys.rsa);
+    refusals.expired = await admin('identity', 'test', expired);
+    refusals.badOrigin = await admin('origins', 'add', 'not an origin');
+
     [stack, browser] = await Promise.all([startStack({ NODE_ENV: 'production', ...database.env }), launchBrowser()]);
   });
   after(async () => {
@@ -116,14 +122,11 @@ describe('a production set-up from an empty database, with advocacy-admin only',
     await database?.drop();
   });
 
-  it('refuses a bad token with the exact reason, and bad input with exit code 2', async () => {
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('late').setExpirationTime(Math.floor(Date.now() / 1000) - 600).sign(keys.rsa!);
-    const refused = await admin('identity', 'test', expired);
-    assert.equal(refused.code, 1);
-    assert.match(refused.err + refused.out, /expired/i);
-    const bad = await admin('origins', 'add', 'not an origin');
-    assert.equal(bad.code, 2);
-    assert.doesNotMatch(bad.err, /\n\s+at /, 'one line, no stack');
+  it('refused a bad token with the exact reason, and bad input with exit code 2', () => {
+    assert.equal(refusals.expired?.code, 1);
+    assert.match(`${refusals.expired?.err}${refusals.expired?.out}`, /expired/i);
+    assert.equal(refusals.badOrigin?.code, 2);
+    assert.match(refusals.badOrigin?.err ?? '', /^advocacy-admin: .+\n$/, 'one line, no stack');
   });
 
   it('has no demo: no demo routes, no demo organisation', async () => {
