@@ -135,7 +135,7 @@ for (const kind of databaseKinds()) {
         assert.equal(response.headers['access-control-allow-origin'], origin);
         assert.match(String(response.headers.vary), /Origin/);
         const methods = listOf(response.headers['access-control-allow-methods']);
-        for (const method of ['get', 'post', 'patch', 'delete']) assert.ok(methods.includes(method), method);
+        for (const method of ['get', 'post', 'put', 'patch', 'delete']) assert.ok(methods.includes(method), method);
         const headers = listOf(response.headers['access-control-allow-headers']);
         for (const header of ['authorization', 'content-type', 'idempotency-key', 'adv-client']) assert.ok(headers.includes(header), header);
         assert.ok(Number(response.headers['access-control-max-age']) > 0);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/db.js';
 import { HttpProblem } from '../http/problem.js';
 import { findApiKey } from './api-keys.js';
-import { upsertEmployeeFromClaims } from './employee-claims.js';
+import { rolesOf, upsertEmployeeFromClaims } from './employee-claims.js';
 import { JwtVerifier, MAX_TOKEN_LENGTH } from './jwt.js';
 import { isOriginAllowed, originNotAllowedDetail } from './origins.js';
 import type { Principal } from './principal.js';
@@ -103,7 +103,7 @@ export async function authenticate(db: Db, verifier: JwtVerifier, request: Fasti
     hs256Secret: organisation.jwt_hs256_secret,
   });
   const employeeId = await upsertEmployeeFromClaims(db, organisation.id, claims);
-  const roles = Array.isArray(claims['roles']) ? claims['roles'] : typeof claims['role'] === 'string' ? [claims['role']] : [];
+  const roles = rolesOf(claims);
   return {
     kind: 'employee',
     organisationId: organisation.id,

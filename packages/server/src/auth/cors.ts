@@ -49,7 +49,7 @@ export async function installCors(app: FastifyInstance, db: Db, authenticate: Au
         origin !== undefined && request.url.startsWith('/v1/') && (await isAllowedFor(db, authenticate, request, origin).catch(() => false));
       return {
         origin: allowed ? origin : false,
-        methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+        methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'adv-client', 'accept-language'],
         exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'idempotent-replayed', 'location'],
         credentials: false,
