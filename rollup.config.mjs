@@ -2,7 +2,7 @@
 // order: the SDK first, because the widgets' types and the CDN bundles
 // import its dist/.
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -51,21 +51,6 @@ function copyMigrations() {
       for (const file of readdirSync(from).filter((name) => name.endsWith('.sql'))) {
         this.emitFile({ type: 'asset', fileName: `db/migrations/${file}`, source: readFileSync(join(from, file), 'utf8') });
       }
-    },
-  };
-}
-
-/**
- * Makes the package's `bin` files executable once written: npm does it when
- * it installs a published package, but in this workspace the bins are linked
- * before they are built, so `npx advocacy-admin` would be refused.
- */
-function executableBins(dir) {
-  const bins = Object.values(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).bin ?? {});
-  return {
-    name: 'executable-bins',
-    writeBundle() {
-      for (const bin of bins) chmodSync(join(dir, bin), 0o755);
     },
   };
 }
@@ -143,12 +128,12 @@ export default [
     cdnBundle(join(widgetsDir, 'dist/define', file.replace(/\.ts$/, '.js')), file.replace(/\.ts$/, '.js')),
   ),
   {
-    ...packageBuild('packages/server', ['main.ts', 'index.ts', 'cli/advocacy-admin.ts'], [copyMigrations(), executableBins('packages/server')]),
+    ...packageBuild('packages/server', ['main.ts', 'index.ts', 'cli/advocacy-admin.ts'], [copyMigrations()]),
     external: (id) => externalPackages(id) || builtinModules.includes(id),
   },
   // The demo, apart from the API: it imports @advocacy/server (built just above) like any extension would.
   {
-    ...packageBuild('packages/demo', ['main.ts', 'index.ts'], [executableBins('packages/demo')]),
+    ...packageBuild('packages/demo', ['main.ts', 'index.ts']),
     external: (id) => externalPackages(id) || builtinModules.includes(id),
   },
 ];

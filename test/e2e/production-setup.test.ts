@@ -20,6 +20,7 @@ import type { Browser } from 'playwright-core';
 import type { TestimonialsPage } from '@advocacy/widgets/ssr';
 import { createPostgresTestDatabase } from '../helpers/databases.js';
 import { launchBrowser } from './helpers/browser.js';
+import { recordFailures } from './helpers/page-failures.js';
 import { startStack, type Stack } from './helpers/stack.js';
 
 const ISSUER = 'https://login.acme.test/';
@@ -198,15 +199,7 @@ describe('a production set-up from an empty database, with advocacy-admin only',
       alg = next;
       const context = await browser.newContext();
       const tab = await context.newPage();
-      const failures: string[] = [];
-      tab.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') failures.push(`console ${message.type()}: ${message.text()}`);
-      });
-      tab.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-      tab.on('requestfailed', (request) => failures.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
-      tab.on('response', (response) => {
-        if (response.status() >= 400) failures.push(`${response.status()}: ${response.url()}`);
-      });
+      const failures = recordFailures(tab);
       await tab.goto(intranetOrigin);
       await tab.waitForFunction(() =>
         ['adv-share-feed', 'adv-leaderboard', 'adv-my-impact', 'adv-testimonials'].every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false'),

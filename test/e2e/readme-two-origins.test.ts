@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.js';
+import { recordFailures } from './helpers/page-failures.js';
 import { startStack, type Stack } from './helpers/stack.js';
 
 const README = new URL('../../README.md', import.meta.url);
@@ -104,15 +105,7 @@ ${body}
     assert.match(page, /integrity="sha384-[A-Za-z0-9+/=]{64}"/);
     const context = await browser.newContext();
     const tab = await context.newPage();
-    const failures: string[] = [];
-    tab.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') failures.push(`console ${message.type()}: ${message.text()}`);
-    });
-    tab.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
-    tab.on('requestfailed', (request) => failures.push(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
-    tab.on('response', (response) => {
-      if (response.status() >= 400) failures.push(`${response.status()}: ${response.request().method()} ${response.url()}`);
-    });
+    const failures = recordFailures(tab);
     const apiRequests: string[] = [];
     tab.on('request', (request) => {
       if (request.url().startsWith(stack.url) && request.url().includes('/v1/')) apiRequests.push(`${request.method()} ${new URL(request.url()).pathname} ${request.headers()['authorization'] ? 'with' : 'without'} credential`);

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Checked in, so npm links the command even before the first build; the command itself is built into dist/.
+import { existsSync } from 'node:fs';
+
+const built = new URL('../dist/cli/advocacy-admin.js', import.meta.url);
+if (!existsSync(built)) {
+  console.error('advocacy-admin: @advocacy/server is not built yet: run `npm run build` first.');
+  process.exit(1);
+}
+await import(built.href);
