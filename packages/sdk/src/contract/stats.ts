@@ -15,19 +15,22 @@ export const NetworkStatsSchema = z.object({
 
 export const DayStatsSchema = z.object({ day: IsoDateSchema, shares: count, creditedClicks: count, uncreditedClicks: count, impressions: count });
 
-/**
- * The period just before, in totals: so a period that has just begun can say
- * so and show the last one beside it. Absent for `all`.
- */
-export const PreviousPeriodTotalsSchema = z.object({
+/** A period's totals, as a public page may show them (the public stats and the period before both have them). */
+const periodTotals = {
   periodStart: IsoDateSchema,
-  /** Its last day. */
+  /** Its last day (today for the current period). */
   periodEnd: IsoDateSchema,
   shares: count,
   creditedClicks: count,
   activeAmbassadors: count,
   estimatedReach: count,
-});
+};
+
+/**
+ * The period just before, in totals: so a period that has just begun can say
+ * so and show the last one beside it. Absent for `all`.
+ */
+export const PreviousPeriodTotalsSchema = z.object(periodTotals);
 export type PreviousPeriodTotals = z.infer<typeof PreviousPeriodTotalsSchema>;
 
 /** Programme figures for a period: what the organisation achieved together. */
@@ -58,16 +61,7 @@ export const StatsSchema = z.object({
 export type Stats = z.infer<typeof StatsSchema>;
 
 /** The programme totals a public page may show: no per-day or per-network detail, no bot or repeat counts. */
-export const PublicStatsSchema = z.object({
-  period: PeriodSchema,
-  periodStart: IsoDateSchema,
-  periodEnd: IsoDateSchema,
-  shares: count,
-  creditedClicks: count,
-  activeAmbassadors: count,
-  estimatedReach: count,
-  previous: z.optional(PreviousPeriodTotalsSchema),
-});
+export const PublicStatsSchema = z.object({ period: PeriodSchema, ...periodTotals, previous: z.optional(PreviousPeriodTotalsSchema) });
 export type PublicStats = z.infer<typeof PublicStatsSchema>;
 
 export const StatsQuerySchema = z.strictObject({ period: z._default(PeriodSchema, 'month') });

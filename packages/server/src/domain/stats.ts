@@ -32,20 +32,7 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
        FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $2 AND $3`,
     [organisationId, firstDay, lastDay],
   );
-  // Each employee × network once per period. A declared audience that is not a number (hand-edited data) counts as 0, never a 500.
-  const reach = await db.query<{ network: string; reach: number }>(
-    `SELECT d.network,
-            coalesce(sum(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN floor((e.audience ->> d.network)::numeric) ELSE 0 END), 0)::bigint AS reach
-       FROM (SELECT DISTINCT employee_id, network FROM shares
-              WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
-       JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id
-      GROUP BY d.network`,
-    [organisationId, start, end],
-  );
-  const ambassadors = await db.query<{ n: number }>(
-    'SELECT count(DISTINCT employee_id)::int AS n FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3',
-    [organisationId, start, end],
-  );
+  const sharers = await loadSharers(db, organisationId, { start, end });
 
   const byNetwork = new Map<Network, Stats['byNetwork'][number]>();
   const networkRow = (network: Network): Stats['byNetwork'][number] => {
@@ -76,7 +63,7 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
     }
   }
   let estimatedReach = 0;
-  for (const row of reach.rows) {
+  for (const row of sharers.reachByNetwork) {
     if (!isNetwork(row.network)) continue;
     networkRow(row.network).estimatedReach = row.reach;
     estimatedReach += row.reach;
@@ -88,7 +75,7 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
     periodStart: firstDay,
     periodEnd: lastDay,
     ...totals,
-    activeAmbassadors: ambassadors.rows[0]?.n ?? 0,
+    activeAmbassadors: sharers.ambassadors,
     estimatedReach,
     byNetwork: [...byNetwork.values()].sort((a, b) => b.shares - a.shares || a.network.localeCompare(b.network)),
     byDay: [...byDay.values()],
@@ -96,26 +83,45 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
   };
 }
 
-/** Totals of a whole past period `[start, end)`: what a period that has just begun shows beside itself. */
-async function loadPeriodTotals(db: Queryable, organisationId: string, { start, end }: { start: Date; end: Date }): Promise<PreviousPeriodTotals> {
-  const lastDay = isoDate(new Date(end.getTime() - DAY_MS));
-  const { rows } = await db.query<{ shares: number; credited: number; ambassadors: number; reach: number }>(
-    `SELECT (SELECT coalesce(sum(shares), 0)::int FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $4 AND $5 AND network <> 'web') AS shares,
-            (SELECT coalesce(sum(credited_clicks), 0)::int FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $4 AND $5) AS credited,
-            (SELECT count(DISTINCT employee_id)::int FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) AS ambassadors,
-            (SELECT coalesce(sum(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN floor((e.audience ->> d.network)::numeric) ELSE 0 END), 0)::bigint
-               FROM (SELECT DISTINCT employee_id, network FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
-               JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id) AS reach`,
-    [organisationId, start, end, isoDate(start), lastDay],
+/**
+ * Who shared in `[start, end)`: how many employees, and the reach they
+ * declare on each network they shared to, each employee × network once. A
+ * declared audience that is not a number (hand-edited data) counts as 0,
+ * never a 500.
+ */
+async function loadSharers(db: Queryable, organisationId: string, { start, end }: { start: Date; end: Date }): Promise<{ ambassadors: number; reachByNetwork: { network: string; reach: number }[] }> {
+  const reach = await db.query<{ network: string; reach: number }>(
+    `SELECT d.network,
+            coalesce(sum(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN floor((e.audience ->> d.network)::numeric) ELSE 0 END), 0)::bigint AS reach
+       FROM (SELECT DISTINCT employee_id, network FROM shares
+              WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
+       JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id
+      GROUP BY d.network`,
+    [organisationId, start, end],
   );
-  const row = rows[0];
+  const ambassadors = await db.query<{ n: number }>(
+    'SELECT count(DISTINCT employee_id)::int AS n FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3',
+    [organisationId, start, end],
+  );
+  return { ambassadors: ambassadors.rows[0]?.n ?? 0, reachByNetwork: reach.rows };
+}
+
+/** Totals of a whole past period `[start, end)`: what a period that has just begun shows beside itself. */
+async function loadPeriodTotals(db: Queryable, organisationId: string, range: { start: Date; end: Date }): Promise<PreviousPeriodTotals> {
+  const lastDay = isoDate(new Date(range.end.getTime() - DAY_MS));
+  const { rows } = await db.query<{ shares: number; credited: number }>(
+    `SELECT coalesce(sum(shares), 0)::int AS shares, coalesce(sum(credited_clicks), 0)::int AS credited
+       FROM daily_stats WHERE organisation_id = $1 AND day BETWEEN $2 AND $3`,
+    [organisationId, isoDate(range.start), lastDay],
+  );
+  const sharers = await loadSharers(db, organisationId, range);
   return {
-    periodStart: isoDate(start),
+    periodStart: isoDate(range.start),
     periodEnd: lastDay,
-    shares: row?.shares ?? 0,
-    creditedClicks: row?.credited ?? 0,
-    activeAmbassadors: row?.ambassadors ?? 0,
-    estimatedReach: Number(row?.reach ?? 0),
+    shares: rows[0]?.shares ?? 0,
+    creditedClicks: rows[0]?.credited ?? 0,
+    activeAmbassadors: sharers.ambassadors,
+    estimatedReach: sharers.reachByNetwork.filter((row) => isNetwork(row.network)).reduce((sum, row) => sum + row.reach, 0),
   };
 }
 
