@@ -9,18 +9,25 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.js';
 import { startStack, type Stack } from './helpers/stack.js';
+import { widgetStates } from './helpers/widget-states.js';
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const missing = existsSync(LIBFAKETIME) ? false : `needs Debian's libfaketime (${LIBFAKETIME}): sudo apt-get install -y faketime`;
 
-/** What one widget shows once loaded: its state (from its parts) and its text. */
-async function widgetState(page: Page, tag: string): Promise<{ state: 'empty' | 'error' | 'ready' | 'loading'; text: string }> {
-  await page.waitForFunction((name) => document.querySelector(name)?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false', tag);
-  return page.evaluate((name) => {
-    const root = document.querySelector(name)!.shadowRoot!;
-    const state = root.querySelector('[part~="empty"]') ? 'empty' : root.querySelector('[part~="error"]') ? 'error' : 'ready';
-    return { state, text: (root.querySelector('[part~="base"]')?.textContent ?? '').replace(/\s+/g, ' ').trim() } as const;
-  }, tag);
+/** Sets a widget's period, and waits for it to have loaded that period (its next adv-load or adv-error), unless it already shows it. */
+async function showPeriod(page: Page, tag: string, period: string): Promise<void> {
+  await page.evaluate(
+    ([name, value]) =>
+      new Promise<void>((resolve) => {
+        const element = document.querySelector(name!)!;
+        const loaded = element.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false';
+        if (element.getAttribute('period') === value && loaded) return resolve();
+        element.addEventListener('adv-load', () => resolve(), { once: true });
+        element.addEventListener('adv-error', () => resolve(), { once: true });
+        element.setAttribute('period', value!);
+      }),
+    [tag, period],
+  );
 }
 
 for (const fakeNow of ['2027-01-01 00:05:00', '2027-03-01 00:05:00']) {
@@ -48,14 +55,13 @@ for (const fakeNow of ['2027-01-01 00:05:00', '2027-03-01 00:05:00']) {
       await page.goto(`${stack.url}/demo/intranet`);
       for (const period of ['week', 'month', 'quarter'] as const) {
         for (const tag of ['adv-my-impact', 'adv-program-stats', 'adv-leaderboard']) {
-          await page.evaluate(([name, value]) => document.querySelector(name!)!.setAttribute('period', value!), [tag, period]);
-          const shown = await widgetState(page, tag);
-          assert.equal(shown.state, 'ready', `${tag} for this ${period}: ${shown.text}`);
+          await showPeriod(page, tag, period);
         }
+        const states = await widgetStates(page);
+        for (const tag of ['adv-my-impact', 'adv-program-stats', 'adv-leaderboard']) assert.equal(states[tag], 'ready', `${tag} for this ${period}`);
         const rows = await page.locator('adv-leaderboard').locator('[part~="row"]').count();
         assert.ok(rows > 0, `the leaderboard ranks someone this ${period}`);
-        const impact = await widgetState(page, 'adv-my-impact');
-        assert.doesNotMatch(impact.text, /Nothing shared/);
+        assert.doesNotMatch(await page.locator('adv-my-impact').locator('[part~="base"]').innerText(), /Nothing shared/);
       }
       assert.deepEqual(errors, []);
       await context.close();

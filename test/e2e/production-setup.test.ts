@@ -22,6 +22,7 @@ import { createPostgresTestDatabase } from '../helpers/databases.js';
 import { launchBrowser } from './helpers/browser.js';
 import { recordFailures } from './helpers/page-failures.js';
 import { startStack, type Stack } from './helpers/stack.js';
+import { widgetStates } from './helpers/widget-states.js';
 
 const ISSUER = 'https://login.acme.test/';
 const AUDIENCE = 'advocacy';
@@ -201,11 +202,9 @@ describe('a production set-up from an empty database, with advocacy-admin only',
       const tab = await context.newPage();
       const failures = recordFailures(tab);
       await tab.goto(intranetOrigin);
-      await tab.waitForFunction(() =>
-        ['adv-share-feed', 'adv-leaderboard', 'adv-my-impact', 'adv-testimonials'].every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false'),
-      );
-      const errors = await tab.evaluate(() => [...document.querySelectorAll('adv-share-feed, adv-leaderboard, adv-my-impact, adv-testimonials')].filter((widget) => widget.shadowRoot?.querySelector('[part~="error"]')).map((widget) => widget.localName));
-      assert.deepEqual(errors, [], `${alg}: no widget in its error state`);
+      const states = await widgetStates(tab);
+      assert.deepEqual(Object.keys(states).sort(), ['adv-leaderboard', 'adv-my-impact', 'adv-share-feed', 'adv-testimonials']);
+      assert.deepEqual(Object.entries(states).filter(([, state]) => state.startsWith('error')), [], `${alg}: no widget in its error state`);
       // (Playwright's locators see into shadow roots.)
       assert.equal(await tab.locator('adv-share-feed').getByRole('heading', { name: 'We are hiring in Lyon' }).count(), 1, `${alg}: the feed shows the content`);
       assert.equal(await tab.locator('adv-testimonials').getByText('I learn something every week here.').count(), 1, `${alg}: the approved testimonial`);

@@ -11,10 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.js';
 import { recordFailures } from './helpers/page-failures.js';
 import { startStack, type Stack } from './helpers/stack.js';
+import { widgetStates } from './helpers/widget-states.js';
 
 const README = new URL('../../README.md', import.meta.url);
 
@@ -26,23 +27,6 @@ async function readmeBlocks(heading: string): Promise<{ lang: string; code: stri
   const end = text.indexOf('\n### ', start + heading.length + 2);
   const section = text.slice(start, end < 0 ? undefined : end);
   return [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, code: match[2]! }));
-}
-
-/** Waits until every adv-* widget but the providers has left loading, and says what each shows. */
-async function widgetStates(page: Page): Promise<Record<string, string>> {
-  await page.waitForFunction(() => {
-    const widgets = [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('adv-') && element.localName !== 'adv-provider');
-    return widgets.length > 0 && widgets.every((widget) => widget.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false');
-  }, undefined, { timeout: 20_000 });
-  return page.evaluate(() => {
-    const states: Record<string, string> = {};
-    for (const element of document.querySelectorAll('*')) {
-      if (!element.localName.startsWith('adv-') || element.localName === 'adv-provider') continue;
-      const root = element.shadowRoot!;
-      states[element.localName] = root.querySelector('[part~="error"]') ? `error: ${root.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim()}` : root.querySelector('[part~="empty"]') ? 'empty' : 'ready';
-    }
-    return states;
-  });
 }
 
 describe('the README’s plain HTML page, on another origin', () => {
