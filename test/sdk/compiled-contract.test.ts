@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { ProblemSchema, routes, type RouteDefinition } from '@advocacy/sdk/contract';
-import { runCheck, type Check } from '../../packages/sdk/src/compiled-contract/checks.js';
+import { runCheck, string, type Check } from '../../packages/sdk/src/compiled-contract/checks.js';
 import { compiledRoutes, Problem } from '../../packages/sdk/src/compiled-contract/routes.js';
 import { compileContract, compileSchema } from '../../scripts/compile-contract.js';
 
@@ -192,6 +192,26 @@ describe('the compiled contract', () => {
       );
     });
   }
+
+  it('counts a string’s length in code points, as zod does: an astral letter or an emoji is one, a combining accent is one more', () => {
+    const atLeast8 = string({ trim: true, min: 8 });
+    const atMost4 = string({ max: 4 });
+    const cases: [text: string, atLeast8: boolean, atMost4: boolean][] = [
+      ['𐀀𐀀𐀀𐀀', false, true], // 8 UTF-16 units, 4 code points
+      ['𐀀𐀀𐀀𐀀𐀀', false, false],
+      ['👍🏽👍🏽', false, true],
+      ['e\u0301e\u0301e\u0301e\u0301', true, false], // 8 code points
+      [' !  𐀀 𐀀 ', false, false], // the fast-check counterexample that found it: trimmed, 6 code points
+    ];
+    for (const [text, min, max] of cases) {
+      assert.deepEqual([runCheck(atLeast8, text).ok, runCheck(atMost4, text).ok], [min, max], JSON.stringify(text));
+      assert.deepEqual(
+        [z.string().check(z.trim(), z.minLength(8)).safeParse(text).success, z.string().check(z.maxLength(4)).safeParse(text).success],
+        [min, max],
+        `zod on ${JSON.stringify(text)}`,
+      );
+    }
+  });
 
   it('refuses to compile an answer it could not check as zod does, and leaves only refine functions out of inputs', () => {
     const refined = z.string().check(z.refine((value) => value.startsWith('https:')));

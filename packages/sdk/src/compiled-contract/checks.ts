@@ -26,6 +26,13 @@ const wrongType = (issues: ValidationIssue[], path: Path, expected: string, valu
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A string's length as zod counts it: in code points, so an emoji or an astral letter is one, not two. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 function checkLength(issues: ValidationIssue[], path: Path, length: number, min = 0, max = Infinity): void {
   if (length < min) report(issues, path, `expected at least ${min} items or characters`);
   if (length > max) report(issues, path, `expected at most ${max} items or characters`);
@@ -43,7 +50,7 @@ export const string =
   (value, path, issues) => {
     if (typeof value !== 'string') return wrongType(issues, path, 'string', value);
     const text = rules.trim ? value.trim() : value;
-    checkLength(issues, path, text.length, rules.min, rules.max);
+    checkLength(issues, path, codePoints(text), rules.min, rules.max);
     for (const pattern of rules.patterns ?? []) {
       if (!pattern.test(text)) report(issues, path, `expected to match ${pattern.source}`);
     }
