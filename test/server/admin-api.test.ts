@@ -99,6 +99,12 @@ for (const kind of databaseKinds()) {
           assert.deepEqual(ProgrammeSettingsSchema.parse(response.json()), {
             pointsPerShare: 10,
             pointsPerClick: 1,
+            sharePointsRule: 'first-reader',
+            dailySharePointsCap: 15,
+            creditsPerNetworkPerDay: 3,
+            burstCreditsPerMinute: 30,
+            reachCapPerEmployee: 10_000,
+            avatarHosts: [],
             disclosure: { en: 'I work at acme.', fr: 'Je travaille chez acme.' },
             allowedDomains: ['acme.example'],
           });

@@ -228,8 +228,22 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(await cliJson('domains', 'list'), { domains: ['acme.example'] });
 
       await cliJson('settings', 'set', 'disclosure.en=I work at Acme.');
-      const settings = ProgrammeSettingsSchema.parse(await cliJson('settings', 'set', 'points.share=12', 'points.click=2', 'disclosure.fr=Je travaille chez Acme.'));
-      assert.deepEqual(settings, { pointsPerShare: 12, pointsPerClick: 2, disclosure: { en: 'I work at Acme.', fr: 'Je travaille chez Acme.' }, allowedDomains: ['acme.example'] });
+      const settings = ProgrammeSettingsSchema.parse(
+        await cliJson('settings', 'set', 'points.share=12', 'points.click=2', 'points.share-rule=on-share', 'points.daily-cap=5', 'clicks.per-network=2',
+          'clicks.burst-per-minute=60', 'reach.cap-per-employee=3000', 'avatar-hosts=Photos.Acme.Example, cdn.acme.example', 'disclosure.fr=Je travaille chez Acme.'),
+      );
+      assert.deepEqual(settings, {
+        pointsPerShare: 12,
+        pointsPerClick: 2,
+        sharePointsRule: 'on-share',
+        dailySharePointsCap: 5,
+        creditsPerNetworkPerDay: 2,
+        burstCreditsPerMinute: 60,
+        reachCapPerEmployee: 3_000,
+        avatarHosts: ['photos.acme.example', 'cdn.acme.example'],
+        disclosure: { en: 'I work at Acme.', fr: 'Je travaille chez Acme.' },
+        allowedDomains: ['acme.example'],
+      });
       const removed = ProgrammeSettingsSchema.parse(await cliJson('settings', 'set', 'disclosure.fr='));
       assert.deepEqual(removed.disclosure, { en: 'I work at Acme.' });
       assert.deepEqual(ProgrammeSettingsSchema.parse(await cliJson('settings', 'show')), removed);
@@ -248,6 +262,8 @@ for (const kind of databaseKinds()) {
         [['settings', 'set', 'points.share=5000'], /points\.share: Too big/],
         [['settings', 'set', 'points.click=lots'], /points\.click: a whole number/],
         [['settings', 'set', 'colour=blue'], /Unknown setting "colour"/],
+        [['settings', 'set', 'points.share-rule=always'], /points\.share-rule: Invalid option/],
+        [['settings', 'set', 'clicks.per-network=0'], /clicks\.per-network: Too small/],
         [['identity', 'set', '--jwks-url', 'http://login.acme.example/jwks'], /--jwks-url: must be https \(http only on this machine/],
         [['org', 'create', '--name', 'Globex'], /needs --name and --slug/],
         [['org', 'create', '--name', 'Globex', '--slug', 'Globex Inc'], /--slug: lower-case letters/],

@@ -54,9 +54,40 @@ export const DestinationDomainSchema = z.string().check(
   z.refine(isDomainName, 'a domain name such as "acme.example" (no scheme, path, port or wildcard)'),
 );
 
+/**
+ * When a share earns its points (once per content per employee, whatever the
+ * number of networks): `first-reader` when one of its links brings its first
+ * credited reader (the default: pressing Share alone earns nothing), or
+ * `on-share` when the employee shares, within the daily cap.
+ */
+export const SHARE_POINTS_RULES = ['first-reader', 'on-share'] as const;
+export const SharePointsRuleSchema = z.enum(SHARE_POINTS_RULES);
+export type SharePointsRule = z.infer<typeof SharePointsRuleSchema>;
+
+/** Limits of the trust settings (the API refuses values outside them). */
+export const TRUST_LIMITS = {
+  dailySharePointsCap: { min: 0, max: 100 },
+  creditsPerNetworkPerDay: { min: 1, max: 1_000 },
+  burstCreditsPerMinute: { min: 1, max: 100_000 },
+  reachCapPerEmployee: { min: 0, max: 10_000_000 },
+} as const;
+
+const bounded = (limits: { min: number; max: number }) => z.int().check(z.minimum(limits.min), z.maximum(limits.max));
+
 export const ProgrammeSettingsSchema = z.object({
   pointsPerShare: z.int(),
   pointsPerClick: z.int(),
+  sharePointsRule: SharePointsRuleSchema,
+  /** At most this many contents earn share points per employee and UTC day. */
+  dailySharePointsCap: z.int(),
+  /** Per share and UTC day, at most this many first visits from one network (an office, a home) are credited, whatever the browser. */
+  creditsPerNetworkPerDay: z.int(),
+  /** A share credited more often than this in one minute stops crediting and is listed for review (`burst`). */
+  burstCreditsPerMinute: z.int(),
+  /** The most one employee adds to the estimated reach of a period, whatever they declare. */
+  reachCapPerEmployee: z.int(),
+  /** Avatars are shown only from these image hosts (and their subdomains); others show initials. */
+  avatarHosts: z.array(z.string()),
   /** Per locale: `{ "en": "I work at Acme.", "fr": "Je travaille chez Acme." }`. */
   disclosure: z.record(z.string(), z.string()),
   /** Content destinations must be on one of these domains or a subdomain of one. */
@@ -74,6 +105,12 @@ export const MAX_ALLOWED_DOMAINS = 50;
 export const ProgrammeSettingsUpdateSchema = z.strictObject({
   pointsPerShare: z.optional(PointsSchema),
   pointsPerClick: z.optional(PointsSchema),
+  sharePointsRule: z.optional(SharePointsRuleSchema),
+  dailySharePointsCap: z.optional(bounded(TRUST_LIMITS.dailySharePointsCap)),
+  creditsPerNetworkPerDay: z.optional(bounded(TRUST_LIMITS.creditsPerNetworkPerDay)),
+  burstCreditsPerMinute: z.optional(bounded(TRUST_LIMITS.burstCreditsPerMinute)),
+  reachCapPerEmployee: z.optional(bounded(TRUST_LIMITS.reachCapPerEmployee)),
+  avatarHosts: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),
   disclosure: z.optional(z.record(LocaleSchema, z.nullable(DisclosureTextSchema))),
   allowedDomains: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),
 });

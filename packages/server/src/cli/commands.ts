@@ -100,6 +100,12 @@ const FLAG_NAMES: Record<string, string> = {
   kind: 'the key kind (publishable or secret)',
   pointsPerShare: 'points.share',
   pointsPerClick: 'points.click',
+  sharePointsRule: 'points.share-rule',
+  dailySharePointsCap: 'points.daily-cap',
+  creditsPerNetworkPerDay: 'clicks.per-network',
+  burstCreditsPerMinute: 'clicks.burst-per-minute',
+  reachCapPerEmployee: 'reach.cap-per-employee',
+  avatarHosts: 'avatar-hosts',
   disclosure: 'disclosure',
   allowedDomains: 'domain',
 };
@@ -142,6 +148,12 @@ function describeSettings(settings: ProgrammeSettings): string {
   return [
     `points.share = ${settings.pointsPerShare}`,
     `points.click = ${settings.pointsPerClick}`,
+    `points.share-rule = ${settings.sharePointsRule}`,
+    `points.daily-cap = ${settings.dailySharePointsCap}`,
+    `clicks.per-network = ${settings.creditsPerNetworkPerDay}`,
+    `clicks.burst-per-minute = ${settings.burstCreditsPerMinute}`,
+    `reach.cap-per-employee = ${settings.reachCapPerEmployee}`,
+    `avatar-hosts = ${settings.avatarHosts.join(',') || 'none (initials only)'}`,
     ...(disclosures.length === 0 ? ['disclosure: none set'] : disclosures.map(([locale, text]) => `disclosure.${locale} = ${JSON.stringify(text)}`)),
     `destination domains: ${settings.allowedDomains.join(', ') || 'none (content cannot be added until one is)'}`,
   ].join('\n');
@@ -160,21 +172,41 @@ const list = (items: readonly string[], none: string): string => (items.length =
 
 // ---- settings set key=value
 
-/** `points.share=10`, `points.click=1`, `disclosure.fr=Je travaille chez Acme.` (empty removes) → the admin API's PATCH body. */
+/** Whole-number settings of `settings set`, by key. */
+const NUMBER_SETTINGS = {
+  'points.share': 'pointsPerShare',
+  'points.click': 'pointsPerClick',
+  'points.daily-cap': 'dailySharePointsCap',
+  'clicks.per-network': 'creditsPerNetworkPerDay',
+  'clicks.burst-per-minute': 'burstCreditsPerMinute',
+  'reach.cap-per-employee': 'reachCapPerEmployee',
+} as const;
+
+const SETTING_KEYS = `${Object.keys(NUMBER_SETTINGS).join(', ')}, points.share-rule, avatar-hosts or disclosure.<locale>`;
+
+/**
+ * `points.share=10`, `points.share-rule=first-reader`, `avatar-hosts=cdn.acme.example,…`,
+ * `disclosure.fr=Je travaille chez Acme.` (empty removes) → the admin API's PATCH body.
+ * Ranges are checked by the API's schema afterwards.
+ */
 export function settingsChange(assignments: readonly string[]): Record<string, unknown> {
-  const change: { pointsPerShare?: unknown; pointsPerClick?: unknown; disclosure?: Record<string, string | null> } = {};
+  const change: Record<string, unknown> & { disclosure?: Record<string, string | null> } = {};
   for (const assignment of assignments) {
     const equals = assignment.indexOf('=');
     if (equals <= 0) throw new UsageError(`"${assignment}" is not key=value (e.g. points.share=10 or disclosure.fr="Je travaille chez Acme.").`);
     const key = assignment.slice(0, equals).trim();
     const value = assignment.slice(equals + 1);
-    if (key === 'points.share' || key === 'points.click') {
-      if (!/^\s*\d+\s*$/.test(value)) throw new UsageError(`${key}: a whole number from 0 to 1000, not "${value}".`);
-      change[key === 'points.share' ? 'pointsPerShare' : 'pointsPerClick'] = Number(value);
+    if (Object.hasOwn(NUMBER_SETTINGS, key)) {
+      if (!/^\s*\d+\s*$/.test(value)) throw new UsageError(`${key}: a whole number, not "${value}".`);
+      change[NUMBER_SETTINGS[key as keyof typeof NUMBER_SETTINGS]] = Number(value);
+    } else if (key === 'points.share-rule') {
+      change.sharePointsRule = value.trim();
+    } else if (key === 'avatar-hosts') {
+      change.avatarHosts = value.split(',').map((host) => host.trim()).filter((host) => host !== '');
     } else if (key.startsWith('disclosure.')) {
       change.disclosure = { ...change.disclosure, [key.slice('disclosure.'.length)]: value.trim() === '' ? null : value };
     } else {
-      throw new UsageError(`Unknown setting "${key}": use points.share, points.click or disclosure.<locale> (destination domains: advocacy-admin domains add).`);
+      throw new UsageError(`Unknown setting "${key}": use ${SETTING_KEYS} (destination domains: advocacy-admin domains add).`);
     }
   }
   if (assignments.length === 0) throw new UsageError('Nothing to set: give key=value pairs, e.g. points.share=10 disclosure.fr="Je travaille chez Acme."');

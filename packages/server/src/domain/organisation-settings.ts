@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { MAX_ALLOWED_DOMAINS, type IdentitySettings, type IdentityUpdateSchema, type ProgrammeSettings, type ProgrammeSettingsUpdateSchema } from '@advocacy/sdk/contract';
+import { MAX_ALLOWED_DOMAINS, type IdentitySettings, type SharePointsRule, type IdentityUpdateSchema, type ProgrammeSettings, type ProgrammeSettingsUpdateSchema } from '@advocacy/sdk/contract';
 import { isAcceptableJwksUrl } from '../auth/jwt.js';
 import { normaliseOrigin } from '../auth/origins.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -38,6 +38,12 @@ async function audit(tx: Queryable, organisationId: string, by: ChangeAuthor, ac
 interface SettingsRow {
   points_per_share: number;
   points_per_click: number;
+  share_points_rule: SharePointsRule;
+  daily_share_points_cap: number;
+  credits_per_network_per_day: number;
+  burst_credits_per_minute: number;
+  reach_cap_per_employee: number;
+  avatar_hosts: string[];
   disclosure: Record<string, string>;
   allowed_domains: string[];
 }
@@ -45,6 +51,12 @@ interface SettingsRow {
 const toSettings = (row: SettingsRow): ProgrammeSettings => ({
   pointsPerShare: row.points_per_share,
   pointsPerClick: row.points_per_click,
+  sharePointsRule: row.share_points_rule,
+  dailySharePointsCap: row.daily_share_points_cap,
+  creditsPerNetworkPerDay: row.credits_per_network_per_day,
+  burstCreditsPerMinute: row.burst_credits_per_minute,
+  reachCapPerEmployee: row.reach_cap_per_employee,
+  avatarHosts: row.avatar_hosts,
   disclosure: row.disclosure,
   allowedDomains: row.allowed_domains,
 });
@@ -52,7 +64,9 @@ const toSettings = (row: SettingsRow): ProgrammeSettings => ({
 async function settingsRow(db: Queryable, organisationId: string, forUpdate = false): Promise<SettingsRow> {
   const { rows } = await run<SettingsRow>(
     db,
-    sql`SELECT points_per_share, points_per_click, disclosure, allowed_domains FROM organisations WHERE id = ${organisationId}${raw(forUpdate ? ' FOR UPDATE' : '')}`,
+    sql`SELECT points_per_share, points_per_click, share_points_rule, daily_share_points_cap, credits_per_network_per_day,
+               burst_credits_per_minute, reach_cap_per_employee, avatar_hosts, disclosure, allowed_domains
+          FROM organisations WHERE id = ${organisationId}${raw(forUpdate ? ' FOR UPDATE' : '')}`,
   );
   const row = rows[0];
   if (!row) throw new HttpProblem(404, 'organisation-not-found', { detail: 'This organisation no longer exists.' });
@@ -94,6 +108,12 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
     const after: SettingsRow = { ...before, disclosure: { ...before.disclosure } };
     if (change.pointsPerShare !== undefined) after.points_per_share = change.pointsPerShare;
     if (change.pointsPerClick !== undefined) after.points_per_click = change.pointsPerClick;
+    if (change.sharePointsRule !== undefined) after.share_points_rule = change.sharePointsRule;
+    if (change.dailySharePointsCap !== undefined) after.daily_share_points_cap = change.dailySharePointsCap;
+    if (change.creditsPerNetworkPerDay !== undefined) after.credits_per_network_per_day = change.creditsPerNetworkPerDay;
+    if (change.burstCreditsPerMinute !== undefined) after.burst_credits_per_minute = change.burstCreditsPerMinute;
+    if (change.reachCapPerEmployee !== undefined) after.reach_cap_per_employee = change.reachCapPerEmployee;
+    if (change.avatarHosts !== undefined) after.avatar_hosts = normaliseDomains(change.avatarHosts, 'body.avatarHosts');
     for (const [locale, text] of Object.entries(change.disclosure ?? {})) {
       const key = canonicalLocale(locale);
       if (text === null) delete after.disclosure[key];
@@ -109,6 +129,9 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
     await run(
       tx,
       sql`UPDATE organisations SET points_per_share = ${after.points_per_share}, points_per_click = ${after.points_per_click},
+                 share_points_rule = ${after.share_points_rule}, daily_share_points_cap = ${after.daily_share_points_cap},
+                 credits_per_network_per_day = ${after.credits_per_network_per_day}, burst_credits_per_minute = ${after.burst_credits_per_minute},
+                 reach_cap_per_employee = ${after.reach_cap_per_employee}, avatar_hosts = ${after.avatar_hosts},
                  disclosure = ${JSON.stringify(after.disclosure)}::jsonb, allowed_domains = ${after.allowed_domains}
            WHERE id = ${organisationId}`,
     );
@@ -121,7 +144,18 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
 function diff(before: ProgrammeSettings, after: ProgrammeSettings): Record<string, { from: unknown; to: unknown }> {
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-  for (const key of ['pointsPerShare', 'pointsPerClick', 'allowedDomains'] as const) {
+  const fields = [
+    'pointsPerShare',
+    'pointsPerClick',
+    'sharePointsRule',
+    'dailySharePointsCap',
+    'creditsPerNetworkPerDay',
+    'burstCreditsPerMinute',
+    'reachCapPerEmployee',
+    'avatarHosts',
+    'allowedDomains',
+  ] as const;
+  for (const key of fields) {
     if (!same(before[key], after[key])) changed[key] = { from: before[key], to: after[key] };
   }
   for (const locale of new Set([...Object.keys(before.disclosure), ...Object.keys(after.disclosure)])) {

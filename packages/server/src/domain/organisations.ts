@@ -1,9 +1,10 @@
+import type { ProgrammeSettings } from '@advocacy/sdk/contract';
 import { insertApiKey } from '../auth/api-keys.js';
 import type { Db, Queryable } from '../db/db.js';
 import { run, sql } from '../db/sql.js';
 import { HttpProblem } from '../http/problem.js';
 import { writeAudit } from './audit-log.js';
-import { checkIdentityIsFree, type ChangeAuthor } from './organisation-settings.js';
+import { checkIdentityIsFree, getProgrammeSettings, type ChangeAuthor } from './organisation-settings.js';
 
 export interface NewOrganisation {
   slug: string;
@@ -119,42 +120,25 @@ export async function setUpOrganisation(
   });
 }
 
-/** The programme settings requests need: points, disclosure texts, destination domains. */
-export interface OrganisationSettings {
+/** The programme settings requests need, with the organisation's name and consent text. */
+export interface OrganisationSettings extends ProgrammeSettings {
   id: string;
   name: string;
-  pointsPerShare: number;
-  pointsPerClick: number;
-  disclosure: Record<string, string>;
-  allowedDomains: string[];
   consentVersion: string;
   consentText: Record<string, string>;
 }
 
 export async function loadOrganisationSettings(db: Queryable, organisationId: string): Promise<OrganisationSettings> {
-  const { rows } = await db.query<{
-    id: string;
-    name: string;
-    points_per_share: number;
-    points_per_click: number;
-    disclosure: Record<string, string>;
-    allowed_domains: string[];
-    consent_version: string;
-    consent_text: Record<string, string>;
-  }>(
-    `SELECT id, name, points_per_share, points_per_click, disclosure, allowed_domains, consent_version, consent_text
-       FROM organisations WHERE id = $1`,
-    [organisationId],
+  const { rows } = await run<{ id: string; name: string; consent_version: string; consent_text: Record<string, string> }>(
+    db,
+    sql`SELECT id, name, consent_version, consent_text FROM organisations WHERE id = ${organisationId}`,
   );
   const row = rows[0];
   if (!row) throw new Error(`organisation ${organisationId} vanished`);
   return {
+    ...(await getProgrammeSettings(db, organisationId)),
     id: row.id,
     name: row.name,
-    pointsPerShare: row.points_per_share,
-    pointsPerClick: row.points_per_click,
-    disclosure: row.disclosure,
-    allowedDomains: row.allowed_domains,
     consentVersion: row.consent_version,
     consentText: row.consent_text,
   };
