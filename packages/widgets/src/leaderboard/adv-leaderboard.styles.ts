@@ -15,8 +15,10 @@ export const styles = css`
     border: var(--_border-width) solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* A label never breaks ("Depuis le début" alone on a line): in a narrow column whole buttons wrap instead. */
   .periods button {
     flex: 1 0 auto;
+    white-space: nowrap;
     min-block-size: 2.25rem;
     padding-inline: var(--_space-3);
     border: 0;
@@ -43,6 +45,7 @@ export const styles = css`
   caption {
     padding-block-end: var(--_space-2);
     text-align: start;
+    text-wrap: balance;
     font-size: var(--_large);
     font-weight: var(--_strong);
   }
@@ -123,10 +126,26 @@ export const styles = css`
     block-size: 100%;
     object-fit: cover;
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .name {
     min-inline-size: 0;
   }
+  /* A name stops at two lines, a team at one, with an ellipsis (the full text stays in the cell and its title). */
+  .clamp {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_lines, 2);
+    line-clamp: var(--_lines, 2);
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
   .team {
+    --_lines: 1;
+    font-size: var(--_small);
+  }
+  .note {
     display: block;
     font-size: var(--_small);
   }

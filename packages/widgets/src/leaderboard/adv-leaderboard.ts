@@ -15,9 +15,8 @@ import {
 } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorDetail } from '../base/error-message.js';
-import { hideBrokenImage, initials } from '../base/avatar.js';
+import { avatar } from '../base/avatar.js';
 import { NarrowController } from '../base/narrow-controller.js';
-import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvOptInEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-leaderboard.styles.js';
@@ -27,6 +26,14 @@ const PERIOD_LABELS: Record<Period, MessageKey> = {
   month: 'leaderboardMonth',
   quarter: 'leaderboardQuarter',
   all: 'leaderboardAll',
+};
+
+/** "Not ranked yet this month": an opted-in caller with no points in the period. */
+const NOT_RANKED: Record<Period, MessageKey> = {
+  week: 'leaderboardNotRankedWeek',
+  month: 'leaderboardNotRankedMonth',
+  quarter: 'leaderboardNotRankedQuarter',
+  all: 'leaderboardNotRankedAll',
 };
 
 const COLUMNS: [MessageKey, string][] = [
@@ -52,7 +59,9 @@ const COLUMNS: [MessageKey, string][] = [
  * @csspart period - One period button.
  * @csspart table - The ranking table.
  * @csspart row - One ranked employee.
- * @csspart me - The caller's own rank under the table, when outside the shown top.
+ * @csspart me - The caller's own row under the table: their rank when outside the shown top, or, opted in
+ * with no points in the period, "Not ranked yet this month — share something to get on the board".
+ * @csspart not-ranked - The "not ranked yet" sentence in that row.
  * @csspart avatar - A photo or initials.
  * @csspart opt-in - The invitation card for an employee not on the leaderboard.
  * @csspart opt-in-button - Joins the leaderboard.
@@ -129,11 +138,13 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
   protected renderReady(data: Leaderboard): unknown {
     const { items, me } = data;
     const outside = me.rank !== null && !items.some((entry) => entry.isMe);
+    // Opted in, nothing yet: their own row says so. (Points but no rank: outside a `team` they are not in; nothing to say.)
+    const unranked = me.optedIn && me.rank === null && me.points === 0;
     const t = this.l.t.bind(this.l);
     return html`<table part="table" class=${this.#narrow.narrow ? 'narrow' : ''}>
         <caption>
           ${t('leaderboardTitle')}
-          <span class="muted">· ${data.team ? `${data.team} · ` : ''}${t(PERIOD_LABELS[data.period])}</span>
+          <span class="muted">· ${data.team ? `${data.team} · ` : ''}<span class="nowrap">${t(PERIOD_LABELS[data.period])}</span></span>
         </caption>
         <thead>
           <tr>
@@ -151,27 +162,47 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
                 ${this.#figures(me)}
               </tr>
             </tfoot>`
-          : nothing}
+          : unranked
+            ? this.renderNotRanked(data)
+            : nothing}
       </table>
       ${this.renderOptIn(data)}`;
   }
 
-  /** One ranked employee; `tied` when a neighbour shares the rank. */
+  /** The caller's row when opted in with no points in the period: not ranked yet, and how to get on the board. */
+  protected renderNotRanked({ period, me }: Leaderboard): unknown {
+    const t = this.l.t.bind(this.l);
+    // Shares without points: under the first-reader rule, points come with readers, not with pressing Share.
+    const hint = t(me.shares ? 'leaderboardNotRankedWaiting' : 'leaderboardNotRankedHint');
+    return html`<tfoot>
+      <tr part="me" class="me" aria-current="true">
+        <td class="rank"><span class="medal" aria-hidden="true">–</span></td>
+        <th scope="row">
+          <span class="name"
+            >${t('leaderboardYourRank')} <span class="you">${t('leaderboardYou')}</span
+            ><span class="note" part="not-ranked">${t(NOT_RANKED[period])} — ${hint}</span></span
+          >
+        </th>
+        ${this.#figures(me)}
+      </tr>
+    </tfoot>`;
+  }
+
+  /**
+   * One ranked employee; `tied` when a neighbour shares the rank. A long name
+   * stops at two lines and a team at one, with an ellipsis: the whole text
+   * stays in the cell for assistive technologies and in its `title`.
+   */
   protected renderRow(entry: LeaderboardEntry, tied: boolean): unknown {
-    const src = safeUrl(entry.avatarUrl);
     return html`<tr part="row" class=${entry.isMe ? 'me' : ''} aria-current=${entry.isMe ? 'true' : nothing}>
       <td class="rank"><span class="medal r${entry.rank}">${this.l.number(entry.rank)}</span>${tied ? html` <span class="visually-hidden">${this.l.t('leaderboardTied')}</span>` : nothing}</td>
       <th scope="row">
         <span class="who">
-          <span class="avatar" part="avatar" aria-hidden="true"
-            >${initials(entry.displayName)}${src
-              ? html`<img src=${src} alt="" width="32" height="32" loading="lazy" decoding="async" referrerpolicy="no-referrer" @error=${hideBrokenImage} />`
-              : nothing}</span
-          >
+          ${avatar(entry.displayName, entry.avatarUrl, 32)}
           <span class="name"
-            >${entry.displayName}${entry.isMe ? html` <span class="you">${this.l.t('leaderboardYou')}</span>` : nothing}${entry.team
-              ? html`<span class="team muted">${entry.team}</span>`
-              : nothing}</span
+            ><span class="clamp display" title=${entry.displayName}
+              >${entry.displayName}${entry.isMe ? html` <span class="you">${this.l.t('leaderboardYou')}</span>` : nothing}</span
+            >${entry.team ? html`<span class="clamp team muted" title=${entry.team}>${entry.team}</span>` : nothing}</span
           >
         </span>
       </th>

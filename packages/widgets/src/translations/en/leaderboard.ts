@@ -14,6 +14,14 @@ export const leaderboard = {
   leaderboardTied: '(tied)',
   leaderboardYou: '(you)',
   leaderboardYourRank: 'Your rank',
+  /** An opted-in caller with no points in the period; followed by " — " and a hint. */
+  leaderboardNotRankedWeek: 'Not ranked yet this week',
+  leaderboardNotRankedMonth: 'Not ranked yet this month',
+  leaderboardNotRankedQuarter: 'Not ranked yet this quarter',
+  leaderboardNotRankedAll: 'Not ranked yet',
+  leaderboardNotRankedHint: 'share something to get on the board',
+  /** Shared in the period, no points yet: points come with readers. */
+  leaderboardNotRankedWaiting: 'your points come when people open what you shared',
   leaderboardEmpty: 'Nobody has points for this period yet. Share a post and be the first!',
   leaderboardJoinTitle: 'Join the leaderboard?',
   leaderboardJoinText:

@@ -16,6 +16,12 @@ export const leaderboard: AreaCatalog<typeof en> = {
   leaderboardTied: '(ex æquo)',
   leaderboardYou: '(vous)',
   leaderboardYourRank: 'Votre rang',
+  leaderboardNotRankedWeek: 'Pas encore au classement cette semaine',
+  leaderboardNotRankedMonth: 'Pas encore au classement ce mois-ci',
+  leaderboardNotRankedQuarter: 'Pas encore au classement ce trimestre',
+  leaderboardNotRankedAll: 'Pas encore au classement',
+  leaderboardNotRankedHint: 'partagez une publication pour y entrer',
+  leaderboardNotRankedWaiting: 'vos points arrivent quand des lecteurs ouvrent vos partages',
   leaderboardEmpty: 'Personne n’a encore de points sur cette période. Partagez une publication et soyez le premier !',
   leaderboardJoinTitle: 'Rejoindre le classement ?',
   leaderboardJoinText:
