@@ -48,6 +48,8 @@ const probes = (): Record<SecretKeyRoute, Probe> => ({
   revokeKey: { url: `/v1/admin/keys/${unknownId}`, allowed: 404 },
   getIdentity: { url: '/v1/admin/identity', allowed: 200 },
   updateIdentity: { url: '/v1/admin/identity', body: {}, allowed: 400 },
+  listTrustFlags: { url: '/v1/admin/flags', allowed: 200 },
+  reviewTrustFlag: { url: `/v1/admin/flags/${unknownId}/review`, allowed: 404 },
 });
 
 const secretKeyRoutes = (Object.keys(routes) as RouteName[]).filter((name): name is SecretKeyRoute => ['public', 'admin'].includes(routes[name].audience));

@@ -33,6 +33,8 @@ for (const kind of databaseKinds()) {
       const first = await api.inject({ method: 'GET', url: '/v1/me', headers: await api.acme.employee('me-1', { name: 'Ada Lovelace', team: 'R&D' }) });
       const me = MeSchema.parse(first.json());
       assert.deepEqual([me.name, me.team, me.leaderboardOptIn, me.displayName, me.isAdmin], ['Ada Lovelace', 'R&D', false, null, false]);
+      // Avatars come only from the programme's image hosts (avatar-hosts.test.ts).
+      await api.db.query(`UPDATE organisations SET avatar_hosts = '{cdn.acme.example}' WHERE id = $1`, [api.acme.id]);
       const updated = MeSchema.parse((await patchMe(api.acme, 'me-1', { displayName: ' Ada ', avatarUrl: 'https://cdn.acme.example/ada.png', audience: { linkedin: 850 } })).json());
       assert.deepEqual([updated.displayName, updated.avatarUrl, updated.audience], ['Ada', 'https://cdn.acme.example/ada.png', { linkedin: 850 }]);
       const merged = MeSchema.parse((await patchMe(api.acme, 'me-1', { audience: { x: 120 } })).json());

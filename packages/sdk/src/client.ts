@@ -56,6 +56,11 @@ export interface AdvClient {
       reject(id: string, reason: string, options?: RequestOptions): Out<'rejectTestimonial'>;
       audit(id: string, options?: RequestOptions): Out<'getTestimonialAudit'>;
     };
+    /** Figures to review: bursts and jumps in declared audiences. */
+    flags: {
+      list(query?: Query<'listTrustFlags'>, options?: RequestOptions): Out<'listTrustFlags'>;
+      review(id: string, options?: RequestOptions): Out<'reviewTrustFlag'>;
+    };
   };
   /** Demo mode of the reference server only (loopback clients). */
   demo: {
@@ -116,6 +121,10 @@ export function createClient(options: ClientOptions): AdvClient {
         approve: (id, o) => call('approveTestimonial', { params: { id } }, o),
         reject: (id, reason, o) => call('rejectTestimonial', { params: { id }, body: { reason } }, o),
         audit: (id, o) => call('getTestimonialAudit', { params: { id } }, o),
+      },
+      flags: {
+        list: (query, o) => call('listTrustFlags', { query }, o),
+        review: (id, o) => call('reviewTrustFlag', { params: { id } }, o),
       },
     },
     demo: {

@@ -19,7 +19,7 @@ export const Period: Check = oneOf(["week", "month", "quarter", "all"]);
 export const IsoDate: Check = string({ patterns: [/^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/] });
 export const LeaderboardEntry: Check = object({ rank: number({ integer: true }), displayName: string(), avatarUrl: nullable(string()), team: nullable(string()), points: number({ integer: true }), shares: number({ integer: true }), clicks: number({ integer: true }), isMe: boolean });
 export const Leaderboard: Check = object({ period: Period, periodStart: IsoDate, team: nullable(string()), items: array(LeaderboardEntry), nextCursor: nullable(string()), periodEnd: optional(IsoDate), me: object({ rank: nullable(number({ integer: true })), points: number({ integer: true }), shares: number({ integer: true }), clicks: number({ integer: true }), optedIn: boolean, previous: optional(object({ periodStart: IsoDate, points: number({ integer: true }), shares: number({ integer: true }), clicks: number({ integer: true }) })) }) });
-export const DeclaredAudience: Check = record(Network, number({ integer: true, min: 0, max: 100000000 }));
+export const DeclaredAudience: Check = object({ linkedin: optional(number({ integer: true, min: 0, max: 30000 })), x: optional(number({ integer: true, min: 0, max: 100000 })), facebook: optional(number({ integer: true, min: 0, max: 5000 })), whatsapp: optional(number({ integer: true, min: 0, max: 1024 })), bluesky: optional(number({ integer: true, min: 0, max: 100000 })), mastodon: optional(number({ integer: true, min: 0, max: 100000 })), threads: optional(number({ integer: true, min: 0, max: 100000 })), telegram: optional(number({ integer: true, min: 0, max: 200000 })), teams: optional(number({ integer: true, min: 0, max: 25000 })), email: optional(number({ integer: true, min: 0, max: 500 })) }, 'strict');
 export const Me: Check = object({ id: Uuid, name: string(), displayName: nullable(string()), email: nullable(string()), team: nullable(string()), avatarUrl: nullable(string()), leaderboardOptIn: boolean, audience: DeclaredAudience, isAdmin: boolean });
 export const PublicTestimonial: Check = object({ id: Uuid, quote: string(), authorName: string(), role: string(), team: string(), location: string(), locale: string(), photoUrl: nullable(string()), tags: array(string()), approvedAt: IsoDateTime });
 export const Consent: Check = object({ version: string(), text: string(), locale: string() });
@@ -43,6 +43,8 @@ export const KeyScope: Check = oneOf(["testimonials:read", "stats:read", "conten
 export const ApiKey: Check = object({ id: Uuid, prefix: string(), kind: ApiKeyKind, name: string(), scopes: array(KeyScope), origins: array(string()), createdAt: IsoDateTime, revokedAt: nullable(IsoDateTime) });
 export const CreatedApiKey: Check = object({ id: Uuid, prefix: string(), kind: ApiKeyKind, name: string(), scopes: array(KeyScope), origins: array(string()), createdAt: IsoDateTime, revokedAt: nullable(IsoDateTime), key: nullable(string()) });
 export const IdentitySettings: Check = object({ issuer: nullable(string()), audience: nullable(string()), jwksUrl: nullable(string()), adminRole: string() });
+export const TrustFlagKind: Check = oneOf(["burst", "audience-jump"]);
+export const TrustFlag: Check = object({ id: Uuid, kind: TrustFlagKind, employee: object({ name: string(), displayName: nullable(string()), team: nullable(string()) }), share: nullable(object({ id: Uuid, network: Network, contentTitle: string() })), detail: record(string(), union([string(), number(), boolean, oneOf([null])])), createdAt: IsoDateTime, reviewedAt: nullable(IsoDateTime), reviewedBy: nullable(string()) });
 export const FieldError: Check = object({ field: string(), message: string() });
 export const Problem: Check = object({ type: string(), title: string(), status: number({ integer: true, min: 400, max: 599 }), detail: optional(string()), instance: optional(string()), requestId: optional(string()), errors: optional(array(FieldError)) }, 'loose');
 export const Tag: Check = string({ min: 1, max: 40, patterns: [/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u] });
@@ -72,6 +74,7 @@ export const AllowedOrigin: Check = string({ trim: true, min: 8, max: 300 });
 export const NewApiKey: Check = union([object({ kind: oneOf(["publishable"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), origins: array(AllowedOrigin, { min: 1, max: 20 }) }, 'strict'), object({ kind: oneOf(["secret"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), scopes: array(KeyScope, { min: 1, max: 6 }) }, 'strict')]);
 export const JwksUrl: Check = string({ max: 2048 });
 export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: JwksUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
+export const TrustFlagQuery: Check = object({ status: optional(oneOf(["open", "reviewed"])), limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
 
 export const compiledRoutes = {
   health: { method: 'GET', path: '/healthz', audience: 'anyone', responses: { 200: Health, 503: Health } },
@@ -111,4 +114,6 @@ export const compiledRoutes = {
   revokeKey: { method: 'DELETE', path: '/v1/admin/keys/:id', audience: 'admin', params: object({ id: Uuid }, 'strict'), query: object({ confirm: optional(oneOf(["self"])) }, 'strict'), responses: { 200: ApiKey } },
   getIdentity: { method: 'GET', path: '/v1/admin/identity', audience: 'admin', responses: { 200: IdentitySettings } },
   updateIdentity: { method: 'PUT', path: '/v1/admin/identity', audience: 'admin', body: IdentityUpdate, responses: { 200: IdentitySettings } },
+  listTrustFlags: { method: 'GET', path: '/v1/admin/flags', audience: 'admin', query: TrustFlagQuery, responses: { 200: object({ items: array(TrustFlag), nextCursor: nullable(string()) }) } },
+  reviewTrustFlag: { method: 'POST', path: '/v1/admin/flags/:id/review', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: TrustFlag } },
 } as const satisfies Record<RouteName, CompiledRoute>;

@@ -11,5 +11,6 @@ export * from './stats.js';
 export * from './events.js';
 export * from './demo.js';
 export * from './admin.js';
+export * from './trust-flags.js';
 export * from './routes.js';
 export * from './openapi.js';

@@ -77,4 +77,8 @@ export const routeSummaries = {
     'How employee tokens are verified: issuer, audience, key set URL and the role that makes an admin.',
   updateIdentity:
     'Sets how employee tokens are verified (audit-logged). The key set URL must be https (http only on the API’s own machine); an issuer and audience another organisation uses are a 409.',
+  listTrustFlags:
+    'Figures to review: shares that stopped crediting in a burst, jumps in a declared audience. Open flags first, newest first; `?status=open` or `reviewed` for one kind only.',
+  reviewTrustFlag:
+    'Marks a flag reviewed (audit-logged); for a burst, the share credits again. Reviewing a reviewed flag changes nothing.',
 } as const satisfies Record<RouteName, string>;

@@ -12,6 +12,7 @@ import type { RouteDefinition } from './route-definition.js';
 import { shareRoutes } from './shares.js';
 import { statsRoutes } from './stats.js';
 import { testimonialRoutes } from './testimonials.js';
+import { trustFlagRoutes } from './trust-flags.js';
 
 export type { Audience, HttpMethod, RouteDefinition } from './route-definition.js';
 
@@ -43,6 +44,7 @@ export const routes = {
   ...eventRoutes,
   ...demoRoutes,
   ...adminRoutes,
+  ...trustFlagRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;

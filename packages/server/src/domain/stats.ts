@@ -1,4 +1,4 @@
-import { NETWORKS, type Network, type Period, type PreviousPeriodTotals, type Stats } from '@advocacy/sdk/contract';
+import { NETWORK_AUDIENCE_CAPS, NETWORKS, type Network, type Period, type PreviousPeriodTotals, type Stats } from '@advocacy/sdk/contract';
 import type { Queryable } from '../db/db.js';
 import { isoDate, periodRange, previousPeriodRange } from './periods.js';
 
@@ -85,19 +85,31 @@ export async function loadStats(db: Queryable, organisationId: string, period: P
 
 /**
  * Who shared in `[start, end)`: how many employees, and the reach they
- * declare on each network they shared to, each employee × network once. A
- * declared audience that is not a number (hand-edited data) counts as 0,
- * never a 500.
+ * declare on each network they shared to, each employee × network once
+ * (docs/estimated-reach.md). Each figure counts at most its network's cap
+ * (NETWORK_AUDIENCE_CAPS), and each employee at most the programme's
+ * `reach_cap_per_employee` in the period: above it, their networks are
+ * scaled down in proportion (rounded down), so one person cannot move the
+ * total by more than the cap. A declared audience that is not a number
+ * (hand-edited data) counts as 0, never a 500.
  */
 async function loadSharers(db: Queryable, organisationId: string, { start, end }: { start: Date; end: Date }): Promise<{ ambassadors: number; reachByNetwork: { network: string; reach: number }[] }> {
+  const capped = Object.entries(NETWORK_AUDIENCE_CAPS);
   const reach = await db.query<{ network: string; reach: number }>(
-    `SELECT d.network,
-            coalesce(sum(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN floor((e.audience ->> d.network)::numeric) ELSE 0 END), 0)::bigint AS reach
-       FROM (SELECT DISTINCT employee_id, network FROM shares
-              WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
-       JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id
-      GROUP BY d.network`,
-    [organisationId, start, end],
+    `WITH declared AS (
+       SELECT d.employee_id, d.network,
+              least(CASE WHEN jsonb_typeof(e.audience -> d.network) = 'number' THEN greatest(floor((e.audience ->> d.network)::numeric), 0) ELSE 0 END, caps.cap) AS reach
+         FROM (SELECT DISTINCT employee_id, network FROM shares
+                WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3) d
+         JOIN employees e ON e.organisation_id = $1 AND e.id = d.employee_id
+         JOIN unnest($4::text[], $5::int[]) AS caps(network, cap) ON caps.network = d.network),
+     per_employee AS (SELECT employee_id, sum(reach) AS total FROM declared GROUP BY employee_id),
+     employee_cap AS (SELECT reach_cap_per_employee AS cap FROM organisations WHERE id = $1)
+     SELECT declared.network,
+            coalesce(sum(CASE WHEN p.total <= c.cap THEN declared.reach ELSE floor(declared.reach * c.cap / p.total) END), 0)::bigint AS reach
+       FROM declared JOIN per_employee p USING (employee_id) CROSS JOIN employee_cap c
+      GROUP BY declared.network`,
+    [organisationId, start, end, capped.map(([network]) => network), capped.map(([, cap]) => cap)],
   );
   const ambassadors = await db.query<{ n: number }>(
     'SELECT count(DISTINCT employee_id)::int AS n FROM shares WHERE organisation_id = $1 AND created_at >= $2 AND created_at < $3',

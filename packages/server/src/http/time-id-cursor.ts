@@ -15,7 +15,8 @@ export interface TimeIdPosition {
 /** SQL for a timestamptz column as the text a cursor carries. */
 export const cursorTime = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function positionOf([at, id]: readonly unknown[]): TimeIdPosition | undefined {
+/** The position in decoded cursor values, or undefined when a field is not one this API gave out. */
+export function positionOf([at, id]: readonly unknown[]): TimeIdPosition | undefined {
   if (typeof at !== 'string' || typeof id !== 'string') return undefined;
   // Impossible dates and year 0000 would make Postgres fail: refuse them here.
   if (at.startsWith('0000') || !IsoDateTimeSchema.safeParse(at).success || !UuidSchema.safeParse(id).success) return undefined;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { routes, type Leaderboard, type LeaderboardEntry } from '@advocacy/sdk/contract';
 import type { SqlParam } from '../db/db.js';
+import { loadAvatarHosts, shownAvatar } from '../domain/avatar-hosts.js';
 import { isoDate, periodStart, previousPeriodRange } from '../domain/periods.js';
 import { registerRoute } from '../http/contract-route.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
@@ -56,6 +57,7 @@ export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, 
       pageParams,
     );
     const page = rows.slice(0, query.limit);
+    const avatarHosts = await loadAvatarHosts(db, principal.organisationId);
 
     /** One plus the listed employees above `points`, from the histogram of totals (see migration 007). */
     const rankOf = async (points: number): Promise<number> => {
@@ -88,7 +90,7 @@ export const leaderboardRoutes: FastifyPluginAsync<ServerContext> = async (app, 
       items.push({
         rank,
         displayName: row.display_name ?? row.name,
-        avatarUrl: row.avatar_url,
+        avatarUrl: shownAvatar(row.avatar_url, avatarHosts),
         team: row.team,
         points: row.points,
         shares: row.shares,
