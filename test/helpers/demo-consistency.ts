@@ -2,7 +2,8 @@ import type { Db } from '../../packages/server/src/db/db.js';
 
 /**
  * How many counters disagree with the raw rows they stand for, in a
- * database holding only the demo (10 points a share, 1 a credited click):
+ * database holding only the demo (a share's points as its award row says,
+ * once per content; 1 a credited click):
  * points per employee and period, daily figures per network, all-time
  * points per employee, and credited clicks in total. All zero when the
  * counters are right.
@@ -11,7 +12,9 @@ export async function demoCounterMismatches(db: Db): Promise<{ periods: number; 
   const count = async (sql: string): Promise<number> => (await db.query<{ n: number }>(sql)).rows[0]!.n;
   const periods = await count(`
     WITH events AS (
-      SELECT s.employee_id, s.created_at AS at, 10 AS points, 1 AS shares, 0 AS clicks FROM shares s
+      SELECT s.employee_id, s.created_at AS at, 0 AS points, 1 AS shares, 0 AS clicks FROM shares s
+      UNION ALL
+      SELECT a.employee_id, a.awarded_at, a.points, 0, 0 FROM share_awards a
       UNION ALL
       SELECT s.employee_id, c.occurred_at, 1, 0, 1 FROM clicks c JOIN shares s ON s.id = c.share_id WHERE c.credited),
     expected AS (
@@ -37,7 +40,7 @@ export async function demoCounterMismatches(db: Db): Promise<{ periods: number; 
   const allTime = await count(`
     WITH expected AS (
       SELECT e.id AS employee_id,
-             10 * (SELECT count(*) FROM shares s WHERE s.employee_id = e.id)
+             (SELECT coalesce(sum(a.points), 0) FROM share_awards a WHERE a.employee_id = e.id)
            + (SELECT count(*) FROM clicks c JOIN shares s ON s.id = c.share_id WHERE s.employee_id = e.id AND c.credited) AS points
         FROM employees e)
     SELECT count(*)::int AS n FROM expected x

@@ -31,7 +31,7 @@ for (const kind of databaseKinds()) {
       return SharePageSchema.parse(response.json());
     }
 
-    it('gives an employee a tracked link and a prefilled intent URL, then the same link again without new points', async () => {
+    it('gives an employee a tracked link and a prefilled intent URL, then the same link again; points come with the first reader, once per content', async () => {
       const content = await createContent(api, { title: 'Share me' });
       const headers = { ...(await api.acme.employee('sharer-1')), host: 'advocacy.acme.example' };
       const first = await shareOk(headers, { contentId: content.id, network: 'x' });
@@ -42,18 +42,25 @@ for (const kind of databaseKinds()) {
       assert.equal(`${intent.origin}${intent.pathname}`, 'https://x.com/intent/post');
       assert.equal(intent.searchParams.get('url'), first.trackedUrl);
       assert.equal(intent.searchParams.get('text'), 'We are hiring!\n\nI work at acme.');
-      assert.deepEqual(await myTotals(api, headers), { points: 10, shares: 1 });
+      assert.deepEqual(await myTotals(api, headers), { points: 0, shares: 1 }, 'pressing Share earns nothing until a reader comes (first-reader rule)');
 
       const again = await shareOk(headers, { contentId: content.id, network: 'x', locale: 'fr' }, 200);
       assert.deepEqual([again.id, again.code, again.createdAt], [first.id, first.code, first.createdAt]);
       assert.equal(prefilled(again), 'On recrute !\n\nJe travaille chez acme.', 'the locale changes the text and the disclosure');
-      assert.deepEqual(await myTotals(api, headers), { points: 10, shares: 1 }, 'no points for the same link');
+      assert.deepEqual(await myTotals(api, headers), { points: 0, shares: 1 }, 'the same link again');
 
       const linkedin = await shareOk(headers, { contentId: content.id, network: 'linkedin' });
       assert.notEqual(linkedin.code, first.code);
       const linkedinIntent = new URL(linkedin.intentUrl ?? '');
       assert.equal(linkedinIntent.href, `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(linkedin.trackedUrl)}`);
-      assert.deepEqual(await myTotals(api, headers), { points: 20, shares: 2 });
+      assert.deepEqual(await myTotals(api, headers), { points: 0, shares: 2 });
+
+      // A reader on another network: the share's 10 points (once for the content) and 1 for the reader.
+      const read = (code: string, ip: string) => api.inject({ method: 'GET', url: `/r/${code}`, remoteAddress: ip, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0' } });
+      assert.equal((await read(linkedin.code, '198.51.100.7')).statusCode, 302);
+      assert.equal((await read(first.code, '203.0.113.9')).statusCode, 302);
+      await api.app.flushClickRecording();
+      assert.deepEqual(await myTotals(api, headers), { points: 12, shares: 2 });
 
       const colleague = await shareOk(await api.acme.employee('sharer-1b'), { contentId: content.id, network: 'x' });
       assert.notEqual(colleague.code, first.code, 'each employee has their own link');
@@ -109,8 +116,8 @@ for (const kind of databaseKinds()) {
       assert.equal((await myShares(headers)).items.length, 0);
     });
 
-    it('moves points by the organisation’s points per share and the day’s share count by network', async () => {
-      await api.db.query('UPDATE organisations SET points_per_share = 3 WHERE id = $1', [api.globex.id]);
+    it('under the on-share rule, moves points by the organisation’s points per share, once per content, and the day’s share count by network', async () => {
+      await api.db.query(`UPDATE organisations SET points_per_share = 3, share_points_rule = 'on-share' WHERE id = $1`, [api.globex.id]);
       const content = await createContent(api, { title: 'Globex news' }, api.globex);
       const admin = await api.globex.admin();
       const weekShares = async (network: string): Promise<number> => {
@@ -124,11 +131,14 @@ for (const kind of databaseKinds()) {
       await shareOk(await api.globex.employee('globex-sharer-2'), { contentId: content.id, network: 'teams' });
       assert.deepEqual(await myTotals(api, headers), { points: 3, shares: 1 });
       assert.equal(await weekShares('teams'), before + 2);
+      await shareOk(headers, { contentId: content.id, network: 'linkedin' });
+      assert.deepEqual(await myTotals(api, headers), { points: 3, shares: 2 }, 'another network of the same content: a share, no points');
     });
 
     it('is race-safe without a key: parallel identical shares make one link and one set of points', async () => {
-      const content = await createContent(api, { title: 'Race' });
-      const headers = await api.acme.employee('sharer-race');
+      await api.db.query(`UPDATE organisations SET points_per_share = 10, share_points_rule = 'on-share' WHERE id = $1`, [api.globex.id]);
+      const content = await createContent(api, { title: 'Race' }, api.globex);
+      const headers = await api.globex.employee('sharer-race');
       const answers = await Promise.all(Array.from({ length: 10 }, () => share(headers, { contentId: content.id, network: 'facebook' })));
       const statuses = answers.map((answer) => answer.statusCode).sort();
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);

@@ -19,4 +19,6 @@ export { insertColumns } from './db/insert-columns.js';
 export { createOrganisation, type NewOrganisation, type CreatedOrganisation } from './domain/organisations.js';
 export { isoDate, periodStart, periodRange } from './domain/periods.js';
 export { newShareCode } from './domain/share-codes.js';
+export { awardSharePoints } from './domain/share-awards.js';
+export { lockOrganisationCounters } from './domain/counter-lock.js';
 export { listPublicTestimonials } from './domain/testimonials.js';

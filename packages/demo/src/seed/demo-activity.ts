@@ -1,5 +1,5 @@
 import { NETWORKS, PERIODS, type Network } from '@advocacy/sdk/contract';
-import { isoDate, newShareCode, periodStart, type Queryable } from '@advocacy/server';
+import { awardSharePoints, isoDate, lockOrganisationCounters, newShareCode, periodStart, type Queryable } from '@advocacy/server';
 import { CLICK_SPAN_DAYS, daysBetween, planDemoDay, type PlannedShare } from './demo-activity-plan.js';
 import { DEMO_CONTENT, DEMO_ORGANISATION, type DemoEmployee } from './demo-data.js';
 
@@ -53,11 +53,14 @@ export async function addDemoActivity(
   if (from >= to) return { shares: 0, clicks: 0 };
   const inWindow = (at: Date): boolean => at > from && at <= to;
 
-  const organisation = await tx.query<{ points_per_share: number; points_per_click: number }>(
-    'SELECT points_per_share, points_per_click FROM organisations WHERE id = $1',
+  await lockOrganisationCounters(tx, [organisationId]);
+  const organisation = await tx.query<{ points_per_share: number; points_per_click: number; share_points_rule: string; daily_share_points_cap: number }>(
+    'SELECT points_per_share, points_per_click, share_points_rule, daily_share_points_cap FROM organisations WHERE id = $1',
     [organisationId],
   );
-  const { points_per_share: pointsPerShare, points_per_click: pointsPerClick } = organisation.rows[0] ?? { points_per_share: 10, points_per_click: 1 };
+  const { points_per_share: pointsPerShare, points_per_click: pointsPerClick } = organisation.rows[0]!;
+  const awardRules = { pointsPerShare, dailySharePointsCap: organisation.rows[0]!.daily_share_points_cap };
+  const awardOnShare = organisation.rows[0]!.share_points_rule === 'on-share';
   const employees = await tx.query<{ id: string; subject: string }>('SELECT id, subject FROM employees WHERE organisation_id = $1', [organisationId]);
   const employeeIds = new Map(employees.rows.map((row) => [row.subject, row.id]));
   const contents = await tx.query<{ id: string; url: string }>('SELECT id, url FROM content WHERE organisation_id = $1', [organisationId]);
@@ -109,8 +112,8 @@ export async function addDemoActivity(
 
   // Clicks: those in the window, on planned shares that exist (made now or by an earlier start).
   const clickCandidates = plan.filter((share) => share.clicks.some((click) => inWindow(click.at)));
-  const existing = await tx.query<{ id: string; employee_id: string; network: string }>(
-    'SELECT id, employee_id, network FROM shares WHERE organisation_id = $1 AND id = ANY($2::uuid[])',
+  const existing = await tx.query<{ id: string; employee_id: string; content_id: string; network: string }>(
+    'SELECT id, employee_id, content_id, network FROM shares WHERE organisation_id = $1 AND id = ANY($2::uuid[])',
     [organisationId, clickCandidates.map((share) => share.id)],
   );
   const sharesById = new Map(existing.rows.map((row) => [row.id, row]));
@@ -137,13 +140,13 @@ export async function addDemoActivity(
   // The counters those rows imply, added to what is there.
   const counters = new Map<string, Counter>();
   const daily = new Map<string, DailyCounter>();
-  const credit = (employeeId: string, at: Date, points: number, field: 'shares' | 'clicks'): void => {
+  const credit = (employeeId: string, at: Date, points: number, field: 'shares' | 'clicks' | 'points'): void => {
     for (const kind of PERIODS) {
       const start = periodStart(kind, at);
       const key = `${kind}|${start}|${employeeId}`;
       const row = counters.get(key) ?? { employeeId, kind, start, points: 0, shares: 0, clicks: 0 };
       row.points += points;
-      row[field] += 1;
+      if (field !== 'points') row[field] += 1;
       counters.set(key, row);
     }
   };
@@ -154,12 +157,20 @@ export async function addDemoActivity(
     row[field] += 1;
     daily.set(key, row);
   };
-  for (const { share, employeeId, network } of newShares) {
-    credit(employeeId, share.at, pointsPerShare, 'shares');
+  // Share points as the live rules grant them (share-awards.ts): once per content, on sharing or at its first credited reader.
+  for (const { share, employeeId, contentId, network } of newShares) {
+    const points = awardOnShare ? await awardSharePoints(tx, { organisationId, employeeId, contentId, shareId: share.id, at: share.at }, awardRules) : 0;
+    credit(employeeId, share.at, points, 'shares');
     count(share.at, network, 'shares');
   }
-  for (const { click, stored } of clicks) {
+  const byTime = [...clicks].sort((a, b) => a.click.at.getTime() - b.click.at.getTime() || (a.stored.id < b.stored.id ? -1 : 1));
+  for (const { click, stored } of byTime) {
     if (click.reason === null) {
+      if (!awardOnShare) {
+        const award = { organisationId, employeeId: stored.employee_id, contentId: stored.content_id, shareId: stored.id, at: click.at };
+        const points = await awardSharePoints(tx, award, awardRules);
+        if (points > 0) credit(stored.employee_id, click.at, points, 'points');
+      }
       credit(stored.employee_id, click.at, pointsPerClick, 'clicks');
       count(click.at, stored.network, 'credited');
     } else {

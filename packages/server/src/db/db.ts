@@ -22,7 +22,11 @@ export interface Queryable {
  */
 export interface Db extends Queryable {
   readonly driver: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back
+   * when it throws. A deadlock or serialization failure runs it again, so
+   * `work` must start from scratch each time.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Flushes and releases everything; the handle is unusable afterwards. */
   close(): Promise<void>;

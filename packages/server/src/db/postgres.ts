@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Db, QueryResult, Queryable, SqlParam } from './db.js';
 import { INT8_OID, parseInt8 } from './db.js';
+import { retryConflicts } from './transient-errors.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -44,20 +45,21 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   return {
     driver: 'postgres',
     ...queryable(pool),
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(queryable(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (work) =>
+      retryConflicts(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work(queryable(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
     close: () => pool.end(),
   };
 }

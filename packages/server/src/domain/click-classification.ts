@@ -1,7 +1,7 @@
 import { isbot } from 'isbot';
 
-/** Why a click is recorded without credit. */
-export type UncreditedReason = 'bot' | 'preview' | 'head' | 'self' | 'repeat';
+/** Why a click is recorded without credit (docs/honest-figures.md). */
+export type UncreditedReason = 'bot' | 'preview' | 'head' | 'self' | 'repeat' | 'repeat-network' | 'burst';
 
 /**
  * Link-preview fetchers: they open a link the moment it is posted, to draw
@@ -14,14 +14,12 @@ const PREVIEW_FETCHERS =
 export interface ClickRequest {
   method: string;
   userAgent: string | undefined;
-  /** Whether the visitor's fingerprint is the sharer's own. */
-  fromSharer: boolean;
 }
 
 /**
- * Decides, before the database is asked, whether a click cannot be credited.
- * Undefined means it may be: it still has to be the visitor's first for that
- * link that day.
+ * Decides, from the request alone, whether a click cannot be credited.
+ * Undefined means it may be: the recorder still checks it against the
+ * sharer, the visitor's and the network's earlier visits (click-crediting.ts).
  */
 export function uncreditedReason(click: ClickRequest): UncreditedReason | undefined {
   if (click.method === 'HEAD') return 'head';
@@ -29,6 +27,5 @@ export function uncreditedReason(click: ClickRequest): UncreditedReason | undefi
   if (userAgent === '') return 'bot';
   if (PREVIEW_FETCHERS.test(userAgent)) return 'preview';
   if (isbot(userAgent)) return 'bot';
-  if (click.fromSharer) return 'self';
   return undefined;
 }

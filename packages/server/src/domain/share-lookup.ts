@@ -6,11 +6,11 @@ export interface TrackedShare {
   shareId: string;
   organisationId: string;
   employeeId: string;
+  contentId: string;
   network: string;
   code: string;
   destination: string;
   campaign: string | null;
-  sharerFingerprint: Buffer | null;
   /** The destination with this share's UTM parameters, computed once per cache entry. */
   location: string;
 }
@@ -40,12 +40,12 @@ export class ShareLookup {
       id: string;
       organisation_id: string;
       employee_id: string;
+      content_id: string;
       network: string;
       url: string;
       campaign: string | null;
-      sharer_fingerprint: Uint8Array | null;
     }>(
-      `SELECT s.id, s.organisation_id, s.employee_id, s.network, c.url, c.campaign, s.sharer_fingerprint
+      `SELECT s.id, s.organisation_id, s.employee_id, s.content_id, s.network, c.url, c.campaign
          FROM shares s JOIN content c ON c.organisation_id = s.organisation_id AND c.id = s.content_id
         WHERE s.code = $1`,
       [code],
@@ -55,11 +55,11 @@ export class ShareLookup {
       shareId: row.id,
       organisationId: row.organisation_id,
       employeeId: row.employee_id,
+      contentId: row.content_id,
       network: row.network,
       code,
       destination: row.url,
       campaign: row.campaign,
-      sharerFingerprint: row.sharer_fingerprint ? Buffer.from(row.sharer_fingerprint) : null,
       location: trackedDestination(row.url, { network: row.network, code, campaign: row.campaign }),
     };
     if (this.#cache.size >= MAX_ENTRIES) this.#cache.delete(this.#cache.keys().next().value as string);

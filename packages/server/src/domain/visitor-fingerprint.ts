@@ -7,6 +7,16 @@ export function fingerprint(key: Uint8Array, ip: string, userAgent: string): Buf
   return createHmac('sha256', key).update(`${networkPrefix(ip)}|${userAgent}`).digest();
 }
 
+/** HMAC of the address's network alone: one office or home, whatever the browser (see `networkPrefix`). */
+export function networkFingerprint(key: Uint8Array, ip: string): Buffer {
+  return createHmac('sha256', key).update(`network|${networkPrefix(ip)}`).digest();
+}
+
+/** The sharer's network on one UTC day, under the organisation's key: compared with a visitor's on that day only. */
+export function sharerNetworkFingerprint(key: Uint8Array, day: string, ip: string): Buffer {
+  return createHmac('sha256', key).update(`sharer-network|${day}|${networkPrefix(ip)}`).digest();
+}
+
 const keys = new Map<string, Buffer>();
 
 /** The organisation's fingerprint key, created on first use (race-safe: the first writer wins). */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '@advocacy/sdk/contract';
+import { isTransientDatabaseError } from '../db/transient-errors.js';
 import { HttpProblem, slugForStatus } from './problem.js';
 
 function send(problem: HttpProblem, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -15,6 +16,10 @@ function fromFastifyError(error: FastifyError): HttpProblem {
   // Postgres cancelled a statement that ran past statement_timeout: busy, not broken.
   if ((error as { code?: unknown }).code === '57014') {
     return new HttpProblem(503, 'database-busy', { detail: 'The database took too long to answer. Try again shortly.', headers: { 'retry-after': '2' } });
+  }
+  // A conflict that outlived its retries, a lost connection, a full disk: ours, and passing.
+  if (isTransientDatabaseError(error)) {
+    return new HttpProblem(503, 'database-unavailable', { detail: 'The database is briefly unavailable. Try again shortly.', headers: { 'retry-after': '2' } });
   }
   // A data exception (class 22): a value the client sent that Postgres cannot store, e.g. a NUL character.
   if (/^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code))) {

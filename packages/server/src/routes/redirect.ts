@@ -3,7 +3,6 @@ import { routes } from '@advocacy/sdk/contract';
 import { uncreditedReason } from '../domain/click-classification.js';
 import { SHARE_CODE_PATTERN } from '../domain/share-codes.js';
 import { ShareLookup } from '../domain/share-lookup.js';
-import { fingerprint, organisationFingerprintKey } from '../domain/visitor-fingerprint.js';
 import { registerRoute } from '../http/contract-route.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -24,18 +23,16 @@ export const redirectRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx
       return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
     }
     const userAgent = request.headers['user-agent'] ?? '';
-    const fromSharer =
-      share.sharerFingerprint !== null &&
-      fingerprint(await organisationFingerprintKey(ctx.db, share.organisationId), request.ip, userAgent).equals(share.sharerFingerprint);
     ctx.clicks.record({
       shareId: share.shareId,
       organisationId: share.organisationId,
       employeeId: share.employeeId,
+      contentId: share.contentId,
       network: share.network,
       at: ctx.now(),
       ip: request.ip,
       userAgent,
-      reason: uncreditedReason({ method: request.method, userAgent, fromSharer }),
+      reason: uncreditedReason({ method: request.method, userAgent }),
     });
     return reply.redirect(share.location, 302);
   });

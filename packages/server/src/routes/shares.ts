@@ -4,21 +4,13 @@ import { intentUrl } from '@advocacy/sdk/share';
 import { findContent, isShareable, type ContentRow } from '../domain/content.js';
 import { disclosureFor } from '../domain/disclosure.js';
 import { loadOrganisationSettings } from '../domain/organisations.js';
-import { addDailyStats, addPoints } from '../domain/points.js';
-import { newShareCode } from '../domain/share-codes.js';
-import { fingerprint, organisationFingerprintKey } from '../domain/visitor-fingerprint.js';
+import { isoDate } from '../domain/periods.js';
+import { createOrFetchShare, type ShareRow } from '../domain/share-creation.js';
+import { fingerprint, organisationFingerprintKey, sharerNetworkFingerprint } from '../domain/visitor-fingerprint.js';
 import { registerRoute } from '../http/contract-route.js';
 import { HttpProblem } from '../http/problem.js';
 import { cursorTime, decodeTimeIdCursor, encodeTimeIdCursor } from '../http/time-id-cursor.js';
 import type { ServerContext } from '../server-context.js';
-
-interface ShareRow {
-  id: string;
-  code: string;
-  content_id: string;
-  network: Network;
-  created_at: Date;
-}
 
 /** The suggested text for a network in a locale: the locale, its language, the content's own, then any. */
 function suggestedText(content: ContentRow, network: Network, locale: string): string {
@@ -39,30 +31,15 @@ export const shareRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) =
       throw new HttpProblem(404, 'not-found', { detail: 'No shareable content with this id: it may be archived, expired or not yet published.' });
     }
     const settings = await loadOrganisationSettings(db, principal.organisationId);
-    const sharer = fingerprint(await organisationFingerprintKey(db, principal.organisationId), request.ip, request.headers['user-agent'] ?? '');
+    const key = await organisationFingerprintKey(db, principal.organisationId);
+    const sharer = fingerprint(key, request.ip, request.headers['user-agent'] ?? '');
+    const sharerNetwork = sharerNetworkFingerprint(key, isoDate(now), request.ip);
 
-    const { row, created } = await db.transaction(async (tx) => {
-      const inserted = await tx.query<ShareRow>(
-        `INSERT INTO shares (id, organisation_id, employee_id, content_id, network, code, created_at, sharer_fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (organisation_id, employee_id, content_id, network) DO NOTHING
-         RETURNING id, code, content_id, network, created_at`,
-        [crypto.randomUUID(), principal.organisationId, principal.employeeId, content.id, body.network, newShareCode(), now, sharer],
-      );
-      if (inserted.rows[0]) {
-        await addPoints(tx, { organisationId: principal.organisationId, employeeId: principal.employeeId, at: now, points: settings.pointsPerShare, shares: 1 });
-        await addDailyStats(tx, { organisationId: principal.organisationId, at: now, network: body.network, shares: 1 });
-        return { row: inserted.rows[0], created: true };
-      }
-      // Shared before: the same link back; the device it is shared from now is the sharer's too.
-      const existing = await tx.query<ShareRow>(
-        `UPDATE shares SET sharer_fingerprint = $5
-          WHERE organisation_id = $1 AND employee_id = $2 AND content_id = $3 AND network = $4
-          RETURNING id, code, content_id, network, created_at`,
-        [principal.organisationId, principal.employeeId, content.id, body.network, sharer],
-      );
-      return { row: existing.rows[0]!, created: false };
-    });
+    const { row, created } = await createOrFetchShare(
+      db,
+      { organisationId: principal.organisationId, employeeId: principal.employeeId, contentId: content.id, network: body.network, at: now, sharerFingerprint: sharer, sharerNetwork },
+      settings,
+    );
 
     const url = trackedUrl(request, row.code);
     const locale = body.locale ?? content.locale;

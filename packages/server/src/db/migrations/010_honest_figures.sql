@@ -85,4 +85,4 @@ CREATE TABLE trust_flags (
   FOREIGN KEY (organisation_id, employee_id) REFERENCES employees (organisation_id, id) ON DELETE CASCADE
 );
 CREATE INDEX trust_flags_open ON trust_flags (organisation_id, created_at DESC, id DESC) WHERE reviewed_at IS NULL;
-CREATE UNIQUE INDEX trust_flags_one_burst ON trust_flags (share_id) WHERE kind = 'burst';
+CREATE UNIQUE INDEX trust_flags_open_burst ON trust_flags (share_id) WHERE kind = 'burst' AND reviewed_at IS NULL;
