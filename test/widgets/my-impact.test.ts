@@ -69,7 +69,7 @@ describe('<adv-my-impact>', () => {
     const { shadow, widget } = await ready(api);
     expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Your 36 shares brought 3,450 readers this month.');
     // Reach: LinkedIn (1,200) + X (300), each once; Bluesky was shared in October.
-    expect(figures(shadow)).to.deep.equal({ Readers: '3.5K', Shares: '36', Points: '610', Rank: '4', 'Estimated reach': '1.5K' });
+    expect(figures(shadow)).to.deep.equal({ Readers: '3.5K', Shares: '36', Points: '610', Rank: '4', 'Estimated reach': '≈ 1.5K' });
     expect(api.requestsTo('GET /v1/leaderboard')[0]!.query.get('limit')).to.equal('1');
     expect(api.requestsTo('GET /v1/shares'), 'stops at the period start').to.have.length(1);
     await expect(widget).to.be.accessible();
@@ -82,7 +82,7 @@ describe('<adv-my-impact>', () => {
     const help = shadow.getElementById(reach.getAttribute('aria-describedby')!)!;
     expect(text(shadow.querySelector('.estimate dt'))).to.equal('Estimated reach');
     expect(text(help)).to.equal(
-      'Estimated reach: the followers you declared for each network you shared to this month, counted once per network. Not every follower sees every post.',
+      'We add up the followers you declared on each network you shared to this month, once per network. So it is the most people who could have seen your posts, not how many read them.',
     );
   });
 
@@ -97,7 +97,7 @@ describe('<adv-my-impact>', () => {
     );
     const { shadow } = await ready(api);
     expect(api.requestsTo('GET /v1/shares').map((request) => request.query.get('cursor'))).to.deep.equal([null, 'page2']);
-    expect(figures(shadow)['Estimated reach']).to.equal('1.3K'); // 1,200 + 80
+    expect(figures(shadow)['Estimated reach']).to.equal('≈ 1.3K'); // 1,200 + 80
   });
 
   it('says "—" and how to get an estimate when no audience is declared', async () => {
@@ -121,7 +121,7 @@ describe('<adv-my-impact>', () => {
     const api = new FakeApi(routes({ clicks: 12_345, points: 1_234_567 }));
     const { shadow } = await ready(api, 'fr');
     expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Vos 36 partages ont attiré 12 345 lecteurs ce mois-ci.');
-    expect(figures(shadow)).to.deep.equal({ Lecteurs: '12,3 k', Partages: '36', Points: '1,2 M', Rang: '4', 'Portée estimée': '1,5 k' });
+    expect(figures(shadow)).to.deep.equal({ Lecteurs: '12,3 k', Partages: '36', Points: '1,2 M', Rang: '4', 'Portée estimée': '≈ 1,5 k' });
   });
 
   it('encourages a first share when nothing was shared in the period', async () => {

@@ -60,9 +60,9 @@ describe('<adv-program-stats>', () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: stats() } });
     const { shadow, widget } = await ready(api);
     expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Together we reached an estimated 120,000 people this month.');
-    expect(figures(shadow)).to.deep.equal({ 'Estimated reach': '120K', Readers: '8.6K', Shares: '1.2K', 'Active ambassadors': '87' });
+    expect(figures(shadow)).to.deep.equal({ 'Estimated reach': '≈ 120K', Readers: '8.6K', Shares: '1.2K', 'Active ambassadors': '87' });
     const reach = shadow.querySelector('.estimate dd')!;
-    expect(text(shadow.getElementById(reach.getAttribute('aria-describedby')!))).to.contain('Estimated reach: the followers each ambassador declared');
+    expect(text(shadow.getElementById(reach.getAttribute('aria-describedby')!))).to.contain('We add up the followers each person who shared declared');
     await expect(widget).to.be.accessible();
   });
 
@@ -97,7 +97,7 @@ describe('<adv-program-stats>', () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: stats() } });
     const { shadow } = await ready(api, undefined, 'fr');
     expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Ensemble, nous avons touché environ 120 000 personnes ce mois-ci.');
-    expect(figures(shadow)).to.deep.equal({ 'Portée estimée': '120 k', Lecteurs: '8,6 k', Partages: '1,2 k', 'Ambassadeurs actifs': '87' });
+    expect(figures(shadow)).to.deep.equal({ 'Portée estimée': '≈ 120 k', Lecteurs: '8,6 k', Partages: '1,2 k', 'Ambassadeurs actifs': '87' });
     expect(text(shadow.querySelector('tbody tr:last-child th'))).to.equal('E-mail');
     expect(text(shadow.querySelector('.bar-cell'))).to.equal('6 000');
     expect(text(shadow.querySelector('[part~="trend"]'))).to.equal('Lecteurs par jour, pic le 4 novembre (400)');
@@ -107,7 +107,7 @@ describe('<adv-program-stats>', () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: bigStats() } });
     const { shadow } = await ready(api, undefined, 'fr');
     expect(text(shadow.querySelector('[part~="line"]'))).to.equal('Ensemble, nous avons touché environ 2 345 678 901 personnes ce mois-ci.');
-    expect(figures(shadow)['Portée estimée']).to.equal('2,3 Md');
+    expect(figures(shadow)['Portée estimée']).to.equal('≈ 2,3 Md');
     expect([...shadow.querySelectorAll('tbody tr')].map((row) => [text(row.querySelector('.bar-cell')), text(row.querySelector('td:last-child'))])).to.deep.equal([
       ['700 M', '9 M'],
       ['287,7 M', '3 M'],
@@ -164,7 +164,7 @@ describe('<adv-program-stats>', () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: justStartedStats() } });
     const { shadow, widget, events } = await ready(api);
     expect(loaded(events).empty).to.equal(true);
-    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('This month has just started. Last month: 2,684 people reached');
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('This month has just started. Last month: ≈ 2,684 people reached (estimate)');
     expect(shadow.querySelector('[part~="figures"]')).to.equal(null);
     await expect(widget).to.be.accessible();
   });
@@ -172,7 +172,7 @@ describe('<adv-program-stats>', () => {
   it('says so in French, with French numbers', async () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: justStartedStats() } });
     const { shadow, widget } = await ready(api, undefined, 'fr');
-    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('Ce mois-ci vient de commencer. Le mois dernier : 2 684 personnes touchées');
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('Ce mois-ci vient de commencer. Le mois dernier : ≈ 2 684 personnes touchées (estimation)');
     await expect(widget).to.be.accessible();
   });
 
@@ -200,7 +200,7 @@ describe('<adv-program-stats>', () => {
     });
     api.set({ 'GET /v1/stats': { body: quarter } });
     const french = await ready(api, html`<adv-program-stats period="quarter"></adv-program-stats>`, 'fr');
-    expect(text(french.shadow.querySelector('[part~="empty"]'))).to.equal('Ce trimestre vient de commencer. Le trimestre dernier : 1 personne touchée');
+    expect(text(french.shadow.querySelector('[part~="empty"]'))).to.equal('Ce trimestre vient de commencer. Le trimestre dernier : ≈ 1 personne touchée (estimation)');
     await expect(french.widget).to.be.accessible();
   });
 
@@ -208,7 +208,7 @@ describe('<adv-program-stats>', () => {
     const api = new FakeApi({ 'GET /v1/stats': { body: emptyStats('month', { periodEnd: '2026-11-25', previous: previousStats() }) } });
     const { shadow, events } = await ready(api);
     expect(loaded(events).empty).to.equal(true);
-    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('Nothing shared yet this month. Last month: 2,684 people reached');
+    expect(text(shadow.querySelector('[part~="empty"]'))).to.equal('Nothing shared yet this month. Last month: ≈ 2,684 people reached (estimate)');
   });
 
   it('keeps the empty message when last month was empty too, or for `all`', async () => {

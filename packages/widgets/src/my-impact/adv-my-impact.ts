@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { createResourceStore, type AdvClient, type DeclaredAudience, type Leaderboard, type Network, type Period, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import type { MessageKey } from '../translations/en.js';
-import { besidePrevious, figure, PERIOD_PHRASE, tileStyles, validPeriod } from './impact-shared.js';
+import { approximately, besidePrevious, figure, PERIOD_PHRASE, reachMethod, tileStyles, validPeriod } from './impact-shared.js';
 
 /** What `<adv-my-impact>` shows: the caller's figures for a period, and their estimated reach (null: no audience declared). */
 export interface MyImpact {
@@ -56,7 +56,10 @@ async function estimateReach(client: AdvClient, audience: DeclaredAudience, sinc
  * @csspart base - The outer box.
  * @csspart line - The sentence above the figures.
  * @csspart figures - The figure tiles (a description list).
- * @csspart help - How reach is estimated.
+ * @csspart help - How reach is estimated: a "How we estimate" disclosure (`<details>`), or, with no audience
+ * declared, the sentence asking for one.
+ * @csspart method-summary - The disclosure's "How we estimate" summary.
+ * @csspart method-link - "Read the method", when `method-href` is set.
  * @csspart retry - The retry button of the error state.
  * @cssproperty --adv-tile-min-width - Narrowest a figure tile gets before wrapping (default 8.5rem).
  * @event adv-load - The figures arrived (detail.empty when the caller has neither shares nor readers in the period).
@@ -67,6 +70,14 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
 
   /** `week`, `month` (default), `quarter` or `all`. */
   @property({ reflect: true }) period: Period = 'month';
+
+  /**
+   * Where the estimated reach's method is written up in full (for example the
+   * kit's `docs/estimated-reach.md`, published): adds a "Read the method" link
+   * to the "How we estimate" disclosure. Only an `https:` URL (or `http:` on
+   * loopback) is used (`safeUrl()`); anything else shows no link.
+   */
+  @property({ attribute: 'method-href' }) methodHref: string | undefined;
 
   protected override emptyMessage: MessageKey = 'impactEmpty';
 
@@ -123,8 +134,10 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
       <dl class="tiles" part="figures">
         ${tile('impactReaders', l.compact(me.clicks))}${tile('impactShares', l.compact(me.shares))}${tile('impactPoints', l.compact(me.points))}
         ${tile('impactRank', me.rank === null ? l.t('impactNotRanked') : figure(l, me.rank))}
-        <div class="estimate"><dt>${l.t('impactReach')}</dt><dd aria-describedby="help">${reach === null ? '—' : l.compact(reach)}</dd></div>
+        <div class="estimate"><dt>${l.t('impactReach')}</dt><dd aria-describedby="help">${reach === null ? '—' : approximately(l, reach)}</dd></div>
       </dl>
-      <p class="help muted" part="help" id="help">${reach === null ? l.t('impactReachUnknown') : l.t('impactReachHelp', { period: when })}</p>`;
+      ${reach === null
+        ? html`<p class="help muted" part="help" id="help">${l.t('impactReachUnknown')}</p>`
+        : reachMethod(l, l.t('impactReachHelp', { period: when }), this.methodHref)}`;
   }
 }

@@ -1,6 +1,7 @@
-import { css } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { PERIODS, type Period } from '@advocacy/sdk';
 import type { LocalizeController } from '../base/localize.js';
+import { safeUrl } from '../base/safe-url.js';
 import type { MessageKey } from '../translations/en.js';
 
 /** "this month", to end a sentence. */
@@ -35,7 +36,25 @@ export const validPeriod = (period: string): Period => (PERIODS.includes(period 
 /** Exact up to 99,999, then "12.3M", so a figure fits its column or tile. */
 export const figure = (l: LocalizeController, value: number): string => (value < 1e5 ? l.number(value) : l.compact(value));
 
-/** Figure tiles (`dl.tiles > div > dt + dd`) and the sentence above them, shared by `<adv-my-impact>` and `<adv-program-stats>`. */
+/** An estimated reach as a tile shows it: "≈ 2.7K", marked as an estimate (a zero is no estimate: "0"). */
+export const approximately = (l: LocalizeController, value: number): string => (value > 0 ? `≈\u00a0${l.compact(value)}` : l.compact(value));
+
+/**
+ * "How we estimate": a disclosure under the figures saying in a sentence or
+ * two how the estimated reach is counted (`explanation`, whose element has
+ * `id="help"` for the figure's `aria-describedby`), with a "Read the method"
+ * link when the page gives one (`method-href`, through `safeUrl()`).
+ */
+export function reachMethod(l: LocalizeController, explanation: string, href: string | undefined): TemplateResult {
+  const link = safeUrl(href);
+  return html`<details class="help method muted" part="help">
+    <summary part="method-summary">${l.t('impactReachMethod')}</summary>
+    <p id="help">${explanation}</p>
+    ${link ? html`<a part="method-link" href=${link}>${l.t('impactReachMethodLink')}</a>` : nothing}
+  </details>`;
+}
+
+/** Figure tiles (`dl.tiles > div > dt + dd`), the sentence above them and the reach method under them, shared by `<adv-my-impact>` and `<adv-program-stats>`. */
 export const tileStyles = css`
   .line {
     margin: 0 0 var(--_space-4);
@@ -74,7 +93,15 @@ export const tileStyles = css`
     margin: var(--_space-3) 0 0;
     font-size: var(--_small);
   }
-  .estimate dt::after {
-    content: '\\a0*' / '';
+  .method summary {
+    inline-size: fit-content;
+    cursor: pointer;
+  }
+  .method p {
+    margin: var(--_space-2) 0;
+    max-inline-size: 65ch;
+  }
+  .method a {
+    color: inherit;
   }
 `;

@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createResourceStore, createStatsStore, type AdvClient, type Network, type Period, type PublicStats, type ResourceStore, type Stats } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
-import { besidePrevious, figure, PERIOD_PHRASE, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
+import { approximately, besidePrevious, figure, PERIOD_PHRASE, reachMethod, tileStyles, validPeriod } from '../my-impact/impact-shared.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-program-stats.styles.js';
 
@@ -20,7 +20,9 @@ const NETWORK_NAMES: Partial<Record<Network, string>> = { linkedin: 'LinkedIn', 
  * @csspart base - The outer box.
  * @csspart line - The headline.
  * @csspart figures - The figure tiles (a description list).
- * @csspart help - How reach is estimated.
+ * @csspart help - How reach is estimated: a "How we estimate" disclosure (`<details>`).
+ * @csspart method-summary - The disclosure's "How we estimate" summary.
+ * @csspart method-link - "Read the method", when `method-href` is set.
  * @csspart networks - The by-network table with its bars.
  * @csspart bar - One network's bar (SVG).
  * @csspart trend - Readers per day (a sparkline and its text).
@@ -38,6 +40,14 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
 
   /** Public totals only (`GET /v1/stats/public`): a publishable key is enough, for a career site. No per-network or per-day detail. */
   @property({ type: Boolean, reflect: true }) public = false;
+
+  /**
+   * Where the estimated reach's method is written up in full (for example the
+   * kit's `docs/estimated-reach.md`, published): adds a "Read the method" link
+   * to the "How we estimate" disclosure. Only an `https:` URL (or `http:` on
+   * loopback) is used (`safeUrl()`); anything else shows no link.
+   */
+  @property({ attribute: 'method-href' }) methodHref: string | undefined;
 
   protected override emptyMessage: MessageKey = 'statsEmpty';
 
@@ -77,7 +87,7 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
   protected renderReady(data: Stats | PublicStats): unknown {
     const l = this.l;
     const tile = (label: MessageKey, value: number, estimate?: boolean) =>
-      html`<div class=${estimate ? 'estimate' : ''}><dt>${l.t(label)}</dt><dd aria-describedby=${estimate ? 'help' : nothing}>${l.compact(value)}</dd></div>`;
+      html`<div class=${estimate ? 'estimate' : ''}><dt>${l.t(label)}</dt><dd aria-describedby=${estimate ? 'help' : nothing}>${estimate ? approximately(l, value) : l.compact(value)}</dd></div>`;
     const period = l.t(PERIOD_PHRASE[data.period]);
     // No reach without a share in the period: readers of earlier shares lead instead of "0 people".
     const headline =
@@ -88,7 +98,7 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
       <dl class="tiles" part="figures">
         ${tile('impactReach', data.estimatedReach, true)}${tile('impactReaders', data.creditedClicks)}${tile('impactShares', data.shares)}${tile('statsAmbassadors', data.activeAmbassadors)}
       </dl>
-      <p class="help muted" part="help" id="help">${l.t('statsReachHelp')}</p>
+      ${reachMethod(l, l.t('statsReachHelp'), this.methodHref)}
       ${'byNetwork' in data ? [this.renderNetworks(data), this.renderTrend(data)] : nothing}`;
   }
 

@@ -17,7 +17,11 @@ export const impact = {
   /** Readers this period, from shares made before it. */
   impactLineEarlier: 'Your earlier shares brought {readers} {period}.',
   impactNoReadersYet: 'You shared {period}: readers will show up here as people open your links.',
-  impactReachHelp: 'Estimated reach: the followers you declared for each network you shared to {period}, counted once per network. Not every follower sees every post.',
+  /** The "How we estimate" disclosure under an estimated reach, and its link to the method in full (`method-href`). */
+  impactReachMethod: 'How we estimate',
+  impactReachMethodLink: 'Read the method',
+  impactReachHelp:
+    'We add up the followers you declared on each network you shared to {period}, once per network. So it is the most people who could have seen your posts, not how many read them.',
   impactReachUnknown: 'Add how many people follow you on each network to your profile to see your estimated reach.',
   impactEmpty: 'Nothing shared yet for this period. Share a post from the feed: your readers, points and reach will show up here.',
   // An empty period beside the one before it; {previous} is a figure below ("2,684 people reached").
@@ -27,8 +31,8 @@ export const impact = {
   impactNothingYetWeek: 'Nothing shared yet this week. Last week: {previous}',
   impactNothingYetMonth: 'Nothing shared yet this month. Last month: {previous}',
   impactNothingYetQuarter: 'Nothing shared yet this quarter. Last quarter: {previous}',
-  impactPeopleReachedOne: '{count} person reached',
-  impactPeopleReachedOther: '{count} people reached',
+  impactPeopleReachedOne: '≈ {count} person reached (estimate)',
+  impactPeopleReachedOther: '≈ {count} people reached (estimate)',
   impactShareCountOne: '{count} share',
   impactShareCountOther: '{count} shares',
   /** The caller's last period: "20 readers, 3 shares". */
@@ -38,7 +42,8 @@ export const impact = {
   statsReadersHeadlineOne: 'Our shares brought {count} reader {period}.',
   statsReadersHeadlineOther: 'Our shares brought {count} readers {period}.',
   statsAmbassadors: 'Active ambassadors',
-  statsReachHelp: 'Estimated reach: the followers each ambassador declared for each network they shared to, counted once per person and network.',
+  statsReachHelp:
+    'We add up the followers each person who shared declared on each network they shared to, counting each person only up to a cap. So it is the most people who could have seen a post, not how many read it.',
   statsByNetwork: 'By network',
   statsNetwork: 'Network',
   statsEmail: 'Email',
