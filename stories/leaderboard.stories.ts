@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '@advocacy/widgets/define/adv-leaderboard.js';
 import type { MeUpdate } from '@advocacy/sdk';
 import { pending, problem, type FakeRequest, type FakeRoutes } from '../test/helpers/fake-api.js';
-import { emptyLeaderboard, leaderboard, leaderboardMeOutside, leaderboardNotOptedIn, longTextLeaderboard, weekLeaderboard } from '../test/helpers/fixtures/leaderboard.js';
+import { emptyLeaderboard, entry, leaderboard, leaderboardMeOutside, leaderboardNotOptedIn, leaderboardNotRanked, longTextLeaderboard, weekLeaderboard } from '../test/helpers/fixtures/leaderboard.js';
 import { me } from '../test/helpers/fixtures/stats.js';
 import { storyFrame } from './support/story-frame.js';
 
@@ -35,6 +35,35 @@ export const Ready: StoryObj = {
 /** The caller ranks 42nd: their row sits under the top. */
 export const YouOutsideTheTop: StoryObj = {
   render: () => storyFrame({ 'GET /v1/leaderboard': { body: leaderboardMeOutside() } }, widget),
+};
+
+/** Opted in with no points this month: the caller's own row says they are not ranked yet, and how to get on the board. */
+export const NotRankedYet: StoryObj = {
+  render: () => storyFrame({ 'GET /v1/leaderboard': { body: leaderboardNotRanked() } }, widget),
+};
+
+export const NotRankedYetFrench: StoryObj = {
+  render: () => storyFrame({ 'GET /v1/leaderboard': { body: leaderboardNotRanked('quarter') } }, html`<adv-leaderboard period="quarter"></adv-leaderboard>`, { lang: 'fr' }),
+};
+
+/** A 480 px column in French: names stop at two lines, teams at one; no period label breaks. */
+export const NarrowFrench: StoryObj = {
+  render: () =>
+    storyFrame(
+      {
+        'GET /v1/leaderboard': {
+          body: leaderboard({
+            period: 'all',
+            items: [
+              entry(1, 'Maximilian Alexander von Hohenberg-Schönfeld', { team: 'Communication interne et marque employeur' }),
+              entry(2, 'Lucas Martin', { avatarUrl: null, team: 'Ventes' }),
+            ],
+          }),
+        },
+      },
+      html`<adv-leaderboard period="all" style="display: block; width: 480px"></adv-leaderboard>`,
+      { lang: 'fr' },
+    ),
 };
 
 /** The caller has not joined: the invitation card (joining is one click). */

@@ -22,6 +22,11 @@ export default meta;
 
 export const Ready: StoryObj = { render: () => storyFrame(ready, widget) };
 
+/** With `method-href`: the "How we estimate" disclosure links to the method in full. */
+export const HowWeEstimate: StoryObj = {
+  render: () => storyFrame(ready, html`<adv-my-impact method-href="https://docs.example.com/advocacy/estimated-reach"></adv-my-impact>`, { lang: 'fr' }),
+};
+
 export const Loading: StoryObj = { render: () => storyFrame({ ...ready, 'GET /v1/leaderboard': pending }, widget) };
 
 /** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */

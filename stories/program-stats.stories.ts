@@ -18,6 +18,11 @@ export const Public: StoryObj = {
   render: () => storyFrame({ 'GET /v1/stats/public': { body: publicStats() } }, html`<adv-program-stats public></adv-program-stats>`),
 };
 
+/** With `method-href`: the "How we estimate" disclosure links to the method in full. */
+export const HowWeEstimate: StoryObj = {
+  render: () => storyFrame(ready, html`<adv-program-stats method-href="https://docs.example.com/advocacy/estimated-reach"></adv-program-stats>`),
+};
+
 export const Loading: StoryObj = { render: () => storyFrame({ 'GET /v1/stats': pending }, widget) };
 
 /** The page has not handed the provider its getToken yet: nothing is asked of the API, a quiet status waits. */
