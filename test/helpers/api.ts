@@ -30,6 +30,10 @@ export interface TestOrganisation {
 export interface TestApi {
   app: FastifyInstance;
   db: Db;
+  /** The Postgres database's URL, for a second instance (undefined on PGlite). */
+  databaseUrl: string | undefined;
+  /** The settings the app was built with, for a second instance. */
+  settings: AppSettings;
   acme: TestOrganisation;
   globex: TestOrganisation;
   /** `app.inject`, typed. */
@@ -98,17 +102,20 @@ export async function startTestApi(kind: DatabaseKind = 'pglite', settings: Part
   const clock = (): Date => now ?? new Date();
   const acme = await addOrganisation(db, 'acme', clock);
   const globex = await addOrganisation(db, 'globex', clock);
-  const app = await buildApp(db, {
+  const appSettings: AppSettings = {
     version: 'test',
     demoMode: true,
     now: clock,
     // High enough that only the rate-limit tests meet the limits.
     rateLimits: { perKeyAndIp: 100_000, perEmployee: 100_000, perAnonymousIp: 100_000 },
     ...settings,
-  });
+  };
+  const app = await buildApp(db, appSettings);
   return {
     app,
     db,
+    databaseUrl: db.url,
+    settings: appSettings,
     acme,
     globex,
     inject: (options) => app.inject(options),

@@ -18,12 +18,14 @@ export function databaseKinds(): DatabaseKind[] {
  * A fresh, empty database: in-memory PGlite, or a new database on the
  * Postgres server that is dropped again by `close()`.
  */
-export async function openTestDatabase(kind: DatabaseKind): Promise<Db> {
+export async function openTestDatabase(kind: DatabaseKind): Promise<Db & { url?: string }> {
   if (kind === 'pglite') return openPglite(undefined);
   const database = await createPostgresTestDatabase();
   const db = await openPostgres({ connectionString: database.url, maxConnections: 4 });
   return {
     ...db,
+    /** Where a second server instance finds the same database. */
+    url: database.url,
     async close() {
       await db.close();
       await database.drop();

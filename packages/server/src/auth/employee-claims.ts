@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose';
 import type { Db } from '../db/db.js';
+import { lockOrganisationCounters } from '../domain/counter-lock.js';
 import { syncLeaderboardListing } from '../domain/points.js';
 
 /** A display claim as stored: control characters (NUL cannot even be stored) become spaces; blank is absent. */
@@ -31,7 +32,10 @@ export async function upsertEmployeeFromClaims(db: Db, organisationId: string, c
     return row.id;
   }
 
+  const teamChanged = row !== undefined && (row.team_name ?? undefined) !== teamName;
   return db.transaction(async (tx) => {
+    // A team change moves leaderboard counters: their lock comes first, as in every counter writer.
+    if (teamChanged) await lockOrganisationCounters(tx, [organisationId]);
     let teamId: string | null = null;
     if (teamName) {
       const team = await tx.query<{ id: string }>(
@@ -52,7 +56,7 @@ export async function upsertEmployeeFromClaims(db: Db, organisationId: string, c
     );
     const id = employee.rows[0]?.id;
     if (!id) throw new Error('employee upsert returned no row');
-    if (row && (row.team_name ?? undefined) !== teamName) await syncLeaderboardListing(tx, organisationId, id);
+    if (teamChanged) await syncLeaderboardListing(tx, organisationId, id);
     return id;
   });
 }

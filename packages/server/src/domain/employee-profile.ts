@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { run, sql, type SqlStatement } from '../db/sql.js';
 import { avatarHostRefused, isAllowedAvatar, loadAvatarHosts, shownAvatar } from './avatar-hosts.js';
 import { audienceJumps, boundedAudience } from './declared-audience.js';
+import { lockOrganisationCounters } from './counter-lock.js';
 import { syncLeaderboardListing } from './points.js';
 import { recordAudienceJump } from './trust-flags.js';
 
@@ -60,6 +61,8 @@ export async function updateProfile(db: Db, organisationId: string, employeeId: 
   if (assignments.length === 0) return;
 
   await db.transaction(async (tx) => {
+    // The opt-in moves leaderboard counters: their lock comes first, as in every counter writer.
+    if (change.leaderboardOptIn !== undefined) await lockOrganisationCounters(tx, [organisationId]);
     if (change.audience !== undefined) {
       // The row lock keeps two updates from both measuring their jump against the same previous figure.
       const { rows } = await run<{ audience: unknown }>(
