@@ -16,6 +16,8 @@ describe('SDK resources against the real server', () => {
   let careers: AdvClient;
   before(async () => {
     api = await startTestApi('pglite');
+    // Points on sharing, so a share moves the board these journeys read (by default they wait for a first reader).
+    await api.db.query(`UPDATE organisations SET share_points_rule = 'on-share'`);
     baseUrl = `${await api.app.listen({ port: 0, host: '127.0.0.1' })}/`;
     employee = createClient({ baseUrl, getToken: () => api.acme.token('sdk-employee', { name: 'Sam SDK', team: 'Sales' }), fetch: fetchFrom(api.acme.intranetOrigin) });
     admin = createClient({ baseUrl, getToken: () => api.acme.token('sdk-admin', { roles: ['advocacy-admin'] }), fetch: fetchFrom(api.acme.intranetOrigin) });
@@ -158,7 +160,7 @@ describe('SDK resources against the real server', () => {
       const { rows } = await api.db.query<{ shares: number; points: number }>(
         `SELECT p.shares, p.points FROM points p JOIN employees e ON e.id = p.employee_id WHERE e.subject = 'flaky-sharer' AND p.period_kind = 'all'`,
       );
-      assert.deepEqual(rows[0], { shares: networks.length, points: networks.length * 10 });
+      assert.deepEqual(rows[0], { shares: networks.length, points: 10 }, 'one content: its points once, whatever the networks');
     });
   });
 });
