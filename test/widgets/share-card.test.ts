@@ -216,6 +216,25 @@ describe('<adv-share-card>', () => {
     expect($<HTMLAnchorElement>(mounted, '.opened a').textContent).to.equal('Open X');
   });
 
+  for (const [lang, sentence] of [
+    ['en', 'Clicks from your own device, or from your own network the same day, do not count: your own test click will not show.'],
+    ['fr', 'Les clics depuis votre appareil, ou depuis votre réseau le même jour, ne comptent pas : votre propre clic de test n’apparaîtra pas.'],
+  ] as const) {
+    it(`after sharing, says that one's own clicks do not count, and not before (${lang})`, async () => {
+      const mounted = await mountCard(contentFixture(), sharesRoute(), { lang });
+      await choose(mounted, 'x');
+      expect(mounted.shadow.querySelector('[part~="own-clicks"]'), 'nothing said before sharing').to.equal(null);
+      shareButton(mounted).click();
+      await mounted.next('adv-share');
+      await settled(mounted.widget);
+      expect(textOf(mounted, '[part~="own-clicks"]')).to.equal(sentence);
+      await expect(mounted.widget).to.be.accessible();
+      // Another network has not been shared yet: nothing to say there.
+      await choose(mounted, 'bluesky');
+      expect(mounted.shadow.querySelector('[part~="own-clicks"]')).to.equal(null);
+    });
+  }
+
   it('over the limit: says by how much in words, colours the count, and disables that network’s button with the reason', async () => {
     const mounted = await mountCard();
     await choose(mounted, 'x');

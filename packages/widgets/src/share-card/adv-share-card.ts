@@ -86,6 +86,7 @@ const levelOf = (check: TextCheck): Level => (check.over ? 'over' : check.remain
  * @csspart disclosure - The organisation's disclosure.
  * @csspart share - The primary share button.
  * @csspart notice - What just happened (copied, opened).
+ * @csspart own-clicks - After sharing: the sharer's own clicks do not count.
  * @cssproperty --adv-share-card-image-ratio - Aspect ratio of the preview image (default 1.91 / 1).
  * @cssproperty --adv-share-card-padding - Space inside the card.
  * @cssproperty --adv-share-card-summary-lines - Lines of summary shown before it is cut (default 4; the whole summary is still read out).
@@ -107,6 +108,9 @@ export class AdvShareCard extends AdvDataElement<Content> {
 
   /** The chosen network; the first of `networks` by default. */
   @property() network: Network | undefined;
+
+  /** Leaves out the "make it yours" nudge (the share feed shows it on its first card only). */
+  @property({ attribute: 'without-nudge', type: Boolean }) withoutNudge = false;
 
   @state() private _drafts: Partial<Record<Network, string>> = {};
   @state() private _busy = false;
@@ -243,7 +247,8 @@ export class AdvShareCard extends AdvDataElement<Content> {
     const link = safeUrl(content.url);
     const canWebShare = !!link && typeof navigator.canShare === 'function' && navigator.canShare({ url: link, text });
     const blocked = this._busy || check.over;
-    const described = ['count', 'disclosure', edited ? '' : 'nudge'].join(' ').trim();
+    const nudge = !edited && !this.withoutNudge;
+    const described = ['count', 'disclosure', nudge ? 'nudge' : ''].join(' ').trim();
     return html`<article part="card" class="card" tabindex="-1" aria-labelledby="title">
       ${image ? html`<img part="image" class="image" src=${image} alt="" loading="lazy" decoding="async" width="1200" height="628" referrerpolicy="no-referrer" @error=${hideBrokenImage} />` : nothing}
       <div class="body">
@@ -275,7 +280,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
           <p id="disclosure" part="disclosure" class="disclosure"><span class="muted">${this.l.t('shareCardDisclosure')}</span> <span lang=${content.locale} dir="auto">${content.disclosure}</span></p>
         </div>
         <p id="count" part="count" class="count ${level}">${this.#countMessage(check, network)}</p>
-        ${edited ? nothing : html`<p id="nudge" class="nudge">${this.l.t('shareCardNudge')}</p>`}
+        ${nudge ? html`<p id="nudge" class="nudge">${this.l.t('shareCardNudge')}</p>` : nothing}
         ${network === 'mastodon' ? this.#renderInstance() : nothing}
         <div class="actions">
           <button
@@ -295,6 +300,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
             : nothing}
         </div>
         <p part="notice" class="notice" role="status">${this._notice}</p>
+        ${this.#shares.has(network) ? html`<p part="own-clicks" class="own-clicks muted">${this.l.t('shareCardOwnClicks')}</p>` : nothing}
         ${this._opened
           ? html`<p class="opened muted">
               ${this.l.t('shareCardNoTab')}

@@ -10,6 +10,24 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
+  .others,
+  .others-list {
+    margin-block-start: var(--_space-6);
+  }
+  /* A skip link's way: out of sight until focused, then at the feed's start. */
+  .skip {
+    margin-block-end: var(--_space-4);
+  }
+  .skip:not(:focus) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .more {
     display: flex;
     margin: var(--_space-6) auto 0;

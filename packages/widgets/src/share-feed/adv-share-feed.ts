@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { createContentStore, toAdvError, type AdvClient, type AdvError, type Content, type ContentListQuery, type ContentPage, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorDetail } from '../base/error-message.js';
+import { OtherLocalesController, resolveContentLocale } from '../base/other-locales-controller.js';
 import { AdvErrorEvent } from '../events.js';
 import { DEFAULT_NETWORKS, type AdvShareCard } from '../share-card/adv-share-card.js';
 import { styles } from './adv-share-feed.styles.js';
@@ -11,6 +12,13 @@ import { styles } from './adv-share-feed.styles.js';
  * The share feed: published content for the employee, newest first, one
  * `<adv-share-card>` each, with a "Load more" button that appends the next
  * page and moves focus to the first new card.
+ *
+ * It lists content in the reader's language first (`content-locale`, by
+ * default the primary subtag of the widget's language: `fr` on a `fr-CA`
+ * page). Content in other languages is looked up in the background and shown
+ * only on request, with a "Show posts in other languages (N)" button below
+ * the list. A "Skip the feed" button, visible when focused, starts the feed
+ * and moves focus past it. The "make it yours" nudge shows on the first card only.
  * @tagname adv-share-feed
  * @summary Content to share, as a list of share cards.
  * @slot empty - Shown when there is nothing to share.
@@ -18,6 +26,9 @@ import { styles } from './adv-share-feed.styles.js';
  * @csspart base - The outer box.
  * @csspart list - The list of cards.
  * @csspart more - The "Load more" button.
+ * @csspart others - The "Show posts in other languages" button.
+ * @csspart others-list - The list of cards in other languages, once shown.
+ * @csspart skip - The "Skip the feed" button (visually hidden until focused).
  * @cssproperty --adv-share-feed-column - Narrowest width of a column of cards (default 22rem; one column below it).
  * @cssproperty --adv-share-feed-gap - Space between cards.
  * @event adv-load - The first page arrived (detail.empty when there is nothing to share).
@@ -33,8 +44,13 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   /** Cards per page (1 to 100). */
   @property({ type: Number, reflect: true }) limit = 10;
 
-  /** Only content in this language (`fr` also matches `fr-CA`); every language by default. */
-  @property({ attribute: 'content-locale' }) contentLocale: string | undefined;
+  /**
+   * Content in this language first (`fr` also matches `fr-CA`), the rest on
+   * request; `*` lists every language together. By default the primary
+   * subtag of the widget's language (`locale`, else the page's `lang`): a
+   * data filter kept apart from the language of the widget's own words.
+   */
+  @property({ attribute: 'content-locale', reflect: true }) contentLocale: string | undefined;
 
   /** Networks each card offers, as on `<adv-share-card>`. */
   @property() networks = DEFAULT_NETWORKS;
@@ -43,13 +59,21 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   @state() private _cursor: string | null | undefined;
   @state() private _loadingMore = false;
   @state() private _moreError: AdvError | undefined;
+  @state() private _othersNotice = '';
 
   #pagedStore: ResourceStore<ContentPage> | undefined;
+  readonly #others = new OtherLocalesController<Content>(this);
 
   protected override emptyMessage = 'shareFeedEmpty' as const;
 
+  /** The language listed first; undefined for every language (`*`). */
+  get #wanted(): string | undefined {
+    return resolveContentLocale(this.contentLocale, this.l.locale);
+  }
+
   #query(): ContentListQuery {
-    return { limit: this.limit, ...(this.tag ? { tag: this.tag } : {}), ...(this.contentLocale ? { locale: this.contentLocale } : {}) };
+    const locale = this.#wanted;
+    return { limit: this.limit, ...(this.tag ? { tag: this.tag } : {}), ...(locale ? { locale } : {}) };
   }
 
   /** Employee data: waits for `getToken`. */
@@ -76,13 +100,75 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
       this.#pagedStore = this.resource.store;
       this._more = [];
       this._cursor = this._moreError = undefined;
+      this._othersNotice = '';
     }
+    // The other languages are looked up once the feed itself has loaded, with the same tag.
+    const client = this.client;
+    const ready = this.resource.state.data !== undefined;
+    const tag = this.tag;
+    this.#others.set(
+      JSON.stringify(this.#query()),
+      this.#wanted,
+      client && ready ? (cursor, signal) => client.content.list({ limit: 100, ...(tag ? { tag } : {}), ...(cursor ? { cursor } : {}) }, { signal }) : undefined,
+    );
+  }
+
+  /** Nothing in the reader's language: say so by its name when other languages have something. */
+  protected override renderEmptyMessage(): unknown {
+    const wanted = this.#wanted;
+    if (!wanted || !this.#others.items.length) return super.renderEmptyMessage(undefined);
+    return html`<p>${this.l.t('shareFeedEmptyIn', { language: this.#languageName(wanted) })}</p>`;
+  }
+
+  /** The empty state, then the other languages (their button, or their cards once shown). */
+  protected override renderEmpty(page?: ContentPage): unknown {
+    return html`${this.#others.shown ? this.#renderSkip() : nothing}${super.renderEmpty(page)}${this.#renderOthers(true)}`;
+  }
+
+  #languageName(locale: string): string {
+    try {
+      return new Intl.DisplayNames([this.l.locale], { type: 'language' }).of(locale) ?? locale;
+    } catch {
+      return locale;
+    }
+  }
+
+  #card(content: Content, nudge: boolean): unknown {
+    return html`<li><adv-share-card .content=${content} .networks=${this.networks} .withoutNudge=${!nudge}></adv-share-card></li>`;
+  }
+
+  #renderSkip(): unknown {
+    return html`<button part="skip" class="button skip" type="button" @click=${this.#skip}>${this.l.t('shareFeedSkip')}</button>`;
+  }
+
+  /** The "Show posts in other languages (N)" button, or those posts once asked for. */
+  #renderOthers(nudgeFirst: boolean): unknown {
+    const others = this.#others;
+    const count = others.items.length;
+    return html`${!others.shown && count
+        ? html`<button part="others" class="button others" type="button" @click=${this.#showOthers}>
+            ${this.l.t(others.incomplete ? 'shareFeedOthersAtLeast' : 'shareFeedOthers', { count })}
+          </button>`
+        : nothing}
+      ${others.shown
+        ? html`<ul part="others-list" class="list others-list" role="list" aria-label=${this.l.t('shareFeedOthersLabel')} @adv-load=${this.#quiet}>
+              ${others.items.map((content, index) => this.#card(content, nudgeFirst && index === 0))}
+            </ul>
+            ${others.cursor
+              ? html`<button part="more" class="button more" type="button" aria-disabled=${others.loading ? 'true' : 'false'} @click=${this.#moreOthers}>
+                  ${this.l.t(others.loading ? 'loading' : others.error ? 'retry' : 'shareFeedMore')}
+                </button>`
+              : nothing}`
+        : nothing}
+      <p class="visually-hidden" role="status">${this._othersNotice}</p>
+      ${others.shown || !nudgeFirst ? html`<span class="visually-hidden feed-end" tabindex="-1">${this.l.t('shareFeedEnd')}</span>` : nothing}`;
   }
 
   protected renderReady(page: ContentPage): unknown {
     const cursor = this._cursor === undefined ? page.nextCursor : this._cursor;
-    return html`<ul part="list" class="list" role="list" aria-label=${this.l.t('shareFeedLabel')} @adv-load=${this.#quiet}>
-        ${[...page.items, ...this._more].map((content) => html`<li><adv-share-card .content=${content} .networks=${this.networks}></adv-share-card></li>`)}
+    return html`${this.#renderSkip()}
+      <ul part="list" class="list" role="list" aria-label=${this.l.t('shareFeedLabel')} @adv-load=${this.#quiet}>
+        ${[...page.items, ...this._more].map((content, index) => this.#card(content, index === 0))}
       </ul>
       ${this._moreError
         ? html`<p class="state error" role="alert"><span class="error-title">${this.l.t('shareFeedMoreFailed')}</span>${errorDetail(this._moreError)}</p>`
@@ -91,13 +177,46 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
         ? html`<button part="more" class="button more" type="button" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
             ${this.l.t(this._loadingMore ? 'loading' : this._moreError ? 'retry' : 'shareFeedMore')}
           </button>`
-        : nothing}`;
+        : nothing}
+      ${this.#renderOthers(false)}`;
   }
 
   /** Each card's own adv-load stays inside: the page hears the feed's. */
   #quiet = (event: Event): void => {
     event.stopPropagation();
   };
+
+  /** Focus past the feed: on its end marker, so the next Tab goes to what follows the widget. */
+  #skip = (): void => {
+    const end = this.renderRoot.querySelector<HTMLElement>('.feed-end');
+    if (!end) return;
+    // In the tab order while it has focus: Chrome's next Tab from a tabindex="-1" element in a shadow root
+    // goes back to the root's first stop instead of on past the widget.
+    end.tabIndex = 0;
+    end.addEventListener('blur', () => (end.tabIndex = -1), { once: true });
+    end.focus();
+  };
+
+  #showOthers = async (): Promise<void> => {
+    const first = this.renderRoot.querySelectorAll('adv-share-card').length;
+    this.#others.show();
+    this._othersNotice = this.l.plural(this.#others.items.length, { one: 'shareFeedOthersShownOne', other: 'shareFeedOthersShownOther' });
+    await this.#focusCard(first);
+  };
+
+  #moreOthers = async (): Promise<void> => {
+    const first = this.renderRoot.querySelectorAll('adv-share-card').length;
+    const added = await this.#others.loadMore();
+    if (added) await this.#focusCard(first);
+  };
+
+  /** Moves focus to the card at `index` once it is rendered. */
+  async #focusCard(index: number): Promise<void> {
+    await this.updateComplete;
+    const card = this.renderRoot.querySelectorAll<AdvShareCard>('adv-share-card')[index];
+    await card?.updateComplete;
+    card?.focus();
+  }
 
   #loadMore = async (): Promise<void> => {
     const store = this.resource.store;
