@@ -27,6 +27,8 @@ interface Stats {
 
 /** Visitors are told apart by IP prefix and user agent; every request here comes from 127.0.0.1, so the user agent is the visitor. */
 const READER = 'Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0';
+/** A reader's address: the stack trusts X-Forwarded-For from loopback, as behind a proxy (TRUST_PROXY). */
+const READER_ADDRESS = '203.0.113.40';
 const OTHER_READER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const LINKEDIN_PREVIEW = 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)';
@@ -62,7 +64,10 @@ describe('tracked links', () => {
     throw new Error(`still waiting for ${what}; last read: ${JSON.stringify(last)}`);
   }
 
-  const follow = (userAgent: string): Promise<Response> => fetch(share.trackedUrl, { redirect: 'manual', headers: { 'user-agent': userAgent } });
+  // Readers come from elsewhere, through the loopback proxy the stack trusts: the sharer's own network
+  // (loopback, where the browser shared from) is theirs today, and none of its visits would count.
+  const follow = (userAgent: string, from = READER_ADDRESS): Promise<Response> =>
+    fetch(share.trackedUrl, { redirect: 'manual', headers: { 'user-agent': userAgent, 'x-forwarded-for': from } });
 
   /** The points in the sharer's own row of the page's leaderboard, after loading the page again. */
   async function pointsOnPage(): Promise<string> {
@@ -73,7 +78,7 @@ describe('tracked links', () => {
   }
 
   before(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    [stack, browser] = await Promise.all([startStack({ TRUST_PROXY: '127.0.0.1' }), launchBrowser()]);
     const demo = (await (await fetch(`${stack.url}/v1/demo`)).json()) as { employees: DemoEmployee[] };
     // A non-admin ambassador who joined the leaderboard, so their row is on it.
     for (const employee of demo.employees) {
