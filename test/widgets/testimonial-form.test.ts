@@ -7,6 +7,7 @@ import '@advocacy/widgets/define/adv-testimonial-form.js';
 import type { AdvTestimonialForm } from '@advocacy/widgets';
 import type { AdvSubmitEvent, AdvWithdrawEvent } from '@advocacy/widgets';
 import { FakeApi, problem, type FakeAnswer, type FakeRoutes } from '../helpers/fake-api.js';
+import { me } from '../helpers/fixtures/stats.js';
 import { consent, FRENCH_CONSENT, myTestimonial, myTestimonials, testimonialId } from '../helpers/fixtures/testimonials.js';
 import { runBaseSuite } from './helpers/base-suite.js';
 import { mountWidget, settled, unmountAll } from './helpers/mount.js';
@@ -67,7 +68,7 @@ describe('<adv-testimonial-form>', () => {
     expect(box.type).to.equal('checkbox');
     expect(box.checked).to.equal(false);
     expect(box.required).to.equal(true);
-    expect(box.labels![0]!.textContent).to.equal(consent().text);
+    expect(box.labels![0]!.textContent).to.equal(`${consent().text} *`);
     expect(api.requestsTo('GET /v1/testimonials/consent')[0]!.query.get('locale')).to.equal('en');
     expect($('[name="locale"]').value).to.equal('en');
     await expect(widget).to.be.accessible();
@@ -151,15 +152,14 @@ describe('<adv-testimonial-form>', () => {
     await expect(widget).to.be.accessible();
   });
 
-  it('accepts only an https photo link, and a language code', async () => {
-    const { api, shadow, $, fill, valid, submit } = await mountForm();
+  it('accepts only an https photo link, and a language from its list', async () => {
+    const { api, shadow, $, fill, valid, submit } = await mountForm({}, { lang: 'fr-CA' });
     for (const bad of ['http://example.com/me.jpg', 'javascript:alert(1)', 'photo.jpg', 'https://user:pw@example.com/me.jpg']) {
-      await fill({ ...valid, photoUrl: bad, locale: 'not a language' });
+      await fill({ ...valid, photoUrl: bad });
       await submit();
       expect($('#photoUrl').getAttribute('aria-invalid'), bad).to.equal('true');
-      expect(shadow.getElementById('photoUrl-error')!.textContent).to.contain('starting with https://');
-      expect(shadow.getElementById('locale-error')!.textContent).to.contain('language code');
-      expect(shadow.activeElement).to.equal($('#locale'));
+      expect(shadow.getElementById('photoUrl-error')!.textContent).to.contain('commençant par https://');
+      expect(shadow.activeElement).to.equal($('#photoUrl'));
     }
     expect(api.requestsTo('POST /v1/testimonials')).to.have.length(0);
     await fill({ ...valid, photoUrl: 'https://example.com/me.jpg', locale: 'fr-CA' });
@@ -218,7 +218,7 @@ describe('<adv-testimonial-form>', () => {
     await submit();
     const error = (await next('adv-error')) as AdvErrorEvent;
     expect(error.detail.error.name).to.equal('AdvHttpError');
-    await waitUntil(() => $('#consent').labels![0]!.textContent === 'Consent version 2026-12.', 'the new text was not shown');
+    await waitUntil(() => $('#consent').labels![0]!.textContent === 'Consent version 2026-12. *', 'the new text was not shown');
     await settled(widget);
     expect($('#consent').checked).to.equal(false);
     expect(shadow.querySelector('[role="alert"]')!.textContent).to.contain('consent text has just been updated');
@@ -316,8 +316,8 @@ describe('<adv-testimonial-form>', () => {
   it('speaks French, with the French consent text', async () => {
     const { $, shadow, api, fill, submit } = await mountForm({}, { lang: 'fr' });
     expect(api.requestsTo('GET /v1/testimonials/consent')[0]!.query.get('locale')).to.equal('fr');
-    expect($('#consent').labels![0]!.textContent).to.equal(FRENCH_CONSENT.text);
-    expect($('#quote').labels![0]!.textContent).to.equal('Votre témoignage');
+    expect($('#consent').labels![0]!.textContent).to.equal(`${FRENCH_CONSENT.text} *`);
+    expect($('#quote').labels![0]!.textContent).to.equal('Votre témoignage *');
     expect($('[part="submit"]').textContent!.trim()).to.equal('Envoyer mon témoignage');
     expect($('#quote-count').textContent!.replace(/\s/g, ' ')).to.equal('1 200 caractères restants');
     expect($('[name="locale"]').value).to.equal('fr');
@@ -325,5 +325,72 @@ describe('<adv-testimonial-form>', () => {
     await fill({ quote: '' });
     await submit();
     expect(shadow.getElementById('quote-error')!.textContent).to.equal('Écrivez votre témoignage.');
+  });
+});
+
+describe('<adv-testimonial-form> fields', () => {
+  afterEach(unmountAll);
+
+  it('pre-fills the team from the profile, says under which name it is published, and lets the team be changed', async () => {
+    const { $, shadow, api, fill, valid, submit, widget } = await mountForm({ 'GET /v1/me': { body: me({ name: 'Camille Martin', displayName: null, team: 'Data' }) } });
+    await waitUntil(() => $('#team').value === 'Data', 'the team was not pre-filled');
+    expect(shadow.querySelector('.author')!.textContent).to.equal('Published under your name: Camille Martin.');
+    await expect(widget).to.be.accessible();
+    await fill({ quote: valid.quote, role: valid.role, location: valid.location, consent: true });
+    await submit();
+    await waitUntil(() => api.requestsTo('POST /v1/testimonials').length === 1);
+    expect(api.requestsTo('POST /v1/testimonials')[0]!.body).to.include({ team: 'Data' });
+  });
+
+  it('keeps what the employee typed when the profile arrives late', async () => {
+    let answer: (value: FakeAnswer) => void = () => undefined;
+    const late = new Promise<FakeAnswer>((resolve) => (answer = resolve));
+    const { $, fill, widget } = await mountForm({ 'GET /v1/me': () => late });
+    await fill({ team: 'Marketing' });
+    answer({ body: me({ team: 'Data' }) });
+    await late;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled(widget);
+    expect($('#team').value).to.equal('Marketing');
+  });
+
+  for (const [lang, selected, label, sample] of [
+    ['en', 'en', 'English', 'French'],
+    ['fr', 'fr', 'Français', 'Anglais'],
+    ['fr-CA', 'fr-CA', 'Français canadien', 'Allemand'],
+  ] as const) {
+    it(`asks for the language with a list of named languages, the page's first and chosen (${lang})`, async () => {
+      const { $, shadow, widget } = await mountForm({}, { lang });
+      const select = $<HTMLSelectElement>('#locale');
+      expect(select.localName).to.equal('select');
+      expect(select.value).to.equal(selected);
+      expect(select.required).to.equal(true);
+      const labels = [...select.options].map((option) => option.textContent);
+      expect(labels[0]).to.equal(label);
+      expect(labels).to.include(sample);
+      expect(new Set([...select.options].map((option) => option.value)).size).to.equal(select.options.length);
+      expect(shadow.querySelector('.required-note')!.textContent).to.contain('*');
+      await expect(widget).to.be.accessible();
+    });
+  }
+
+  it('marks required fields visibly and for assistive technology, and keeps fields to a readable width', async () => {
+    const { $, shadow, widget } = await mountForm();
+    widget.style.display = 'block';
+    widget.style.inlineSize = '1600px';
+    for (const name of ['quote', 'role', 'team', 'location', 'locale', 'consent']) {
+      const field = $(`#${name}`);
+      expect(field.required, name).to.equal(true);
+      expect(field.labels![0]!.querySelector('.required[aria-hidden="true"]'), `${name} marked`).not.to.equal(null);
+    }
+    expect($('#photoUrl').required).to.equal(false);
+    expect($('#photoUrl').labels![0]!.querySelector('.required')).to.equal(null);
+    const em = parseFloat(getComputedStyle($('#role')).fontSize);
+    for (const name of ['role', 'team', 'location', 'locale', 'photoUrl', 'quote']) {
+      const width = $(`#${name}`).getBoundingClientRect().width;
+      expect(width, `${name} is ${width}px wide`).to.be.lessThan(em * 45);
+      expect(width, `${name} is ${width}px wide`).to.be.greaterThan(em * 15);
+    }
+    expect(shadow.querySelector('.required-note')!.textContent).to.equal('Fields marked * are required.');
   });
 });

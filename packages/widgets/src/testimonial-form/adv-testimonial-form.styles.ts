@@ -23,15 +23,25 @@ export const styles = css`
     font-size: var(--_small);
   }
   input:not([type='checkbox']),
+  select,
   textarea {
     inline-size: 100%;
+    max-inline-size: var(--adv-testimonial-form-field-width, 50ch);
     padding: var(--_space-2) var(--_space-3);
     border: var(--_border-width) solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
   textarea {
+    max-inline-size: var(--adv-testimonial-form-field-width, 60ch);
     resize: vertical;
+  }
+  select {
+    color: inherit;
+    font: inherit;
+  }
+  .required {
+    color: var(--_danger);
   }
   [aria-invalid='true'] {
     border-color: var(--_danger) !important;

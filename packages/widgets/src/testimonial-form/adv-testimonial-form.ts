@@ -8,6 +8,7 @@ import {
   withdrawTestimonial,
   type AdvClient,
   type Consent,
+  type Me,
   type ResourceState,
   type ResourceStore,
   type Testimonial,
@@ -26,10 +27,16 @@ type Errors = Partial<Record<Field, MessageKey>>;
 /** The contract's language tags ("fr", "en-GB"). */
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+/** Languages the language choice offers, beside the page's own (the API has no list of the organisation's). */
+export const TESTIMONIAL_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'nb', 'cs', 'ro', 'tr', 'ar', 'he', 'hi', 'ja', 'ko', 'zh'] as const;
+
 /**
  * Lets an employee tell their story for the career site: the quote with a
  * character counter, role, team, location, language and an optional photo,
- * and the organisation's consent text in full beside an unticked box. Below,
+ * and the organisation's consent text in full beside an unticked box. The
+ * team comes pre-filled from the employee's profile (`GET /v1/me`), and can
+ * be changed; the language is a choice of named languages, the page's by
+ * default; required fields are marked. Below,
  * the author's own testimonials with their status and a Withdraw button
  * (asked twice). Needs an employee token (`getToken` on the provider).
  *
@@ -51,6 +58,7 @@ const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * @csspart withdraw - Its Withdraw button.
  * @csspart confirm-withdraw - The button that confirms a withdrawal.
  * @cssproperty --adv-testimonial-form-field-gap - Space between fields.
+ * @cssproperty --adv-testimonial-form-field-width - Widest a field grows (default 50ch; the quote 60ch), for readable lines.
  * @event adv-load - The consent text arrived.
  * @event adv-error - Loading, submitting or withdrawing failed (detail.error).
  * @event adv-submit - A testimonial was sent for review (detail.testimonial).
@@ -79,6 +87,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
   protected override emptyMessage: MessageKey = 'testimonialFormEmpty';
 
   readonly #mine = new ResourceController<{ items: Testimonial[] }>(this);
+  /** The employee's profile, for what the token already says (their name, their team). */
+  readonly #me = new ResourceController<Me>(this);
   #mineClient: AdvClient | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -108,6 +118,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     if (client === this.#mineClient) return;
     this.#mineClient = client;
     this.#mine.setStore(client ? createResourceStore((signal) => client.testimonials.listMine({ signal })) : undefined);
+    this.#me.setStore(client ? createResourceStore((signal) => client.me.get({ signal })) : undefined);
   }
 
   override disconnectedCallback(): void {
@@ -129,24 +140,26 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
       </div>`;
     }
     const left = QUOTE_MAX_LENGTH - this.length;
+    const me = this.#me.state.data;
     return html`<form part="form" novalidate @submit=${this.#submit} @input=${this.#input}>
+      <p class="muted required-note">${t('testimonialFormRequiredNote')}</p>
+      ${me ? html`<p class="author">${t('testimonialFormAuthor', { name: me.displayName || me.name })}</p>` : nothing}
       <div class="field">
-        <label for="quote">${t('testimonialFormQuote')}</label>
+        <label for="quote">${t('testimonialFormQuote')}${this.#star()}</label>
         <p class="muted" id="quote-hint">${t('testimonialFormQuoteHint')}</p>
         ${this.#error('quote')}
         <textarea id="quote" name="quote" rows="6" required aria-describedby=${this.#describedBy('quote', 'quote-count')} aria-invalid=${this.#invalid('quote')}></textarea>
         <p id="quote-count" class="muted count ${left < 0 ? 'over' : ''}">${this.#counter(left)}</p>
         <span class="visually-hidden" aria-live="polite">${this.announced}</span>
       </div>
-      ${this.#input_('role', 'testimonialFormRole', 'organization-title')} ${this.#input_('team', 'testimonialFormTeam')}
-      ${this.#input_('location', 'testimonialFormLocation')}
-      ${this.#input_('locale', 'testimonialFormLocale', 'off', this.l.locale)}
+      ${this.#input_('role', 'testimonialFormRole', 'organization-title')} ${this.#input_('team', 'testimonialFormTeam', 'off', me?.team ?? '')}
+      ${this.#input_('location', 'testimonialFormLocation')} ${this.#localeSelect()}
       ${this.#input_('photoUrl', 'testimonialFormPhoto', 'photo', '', 'url')}
       <div class="field consent">
         ${this.#error('consent')}
         <div class="check">
           <input type="checkbox" id="consent" name="consent" required aria-describedby=${this.#describedBy('consent')} aria-invalid=${this.#invalid('consent')} />
-          <label for="consent" lang=${consent.locale || nothing}>${consent.text}</label>
+          <label for="consent"><span lang=${consent.locale || nothing}>${consent.text}</span>${this.#star()}</label>
         </div>
       </div>
       ${this.formError
@@ -220,10 +233,42 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     </li>`;
   }
 
-  #input_(name: Field, label: MessageKey, autocomplete = 'off', value = '', type = 'text'): unknown {
-    const hint = name === 'locale' ? 'testimonialFormLocaleHint' : name === 'photoUrl' ? 'testimonialFormPhotoHint' : undefined;
+  /** The visible mark of a required field (its control says `required` to assistive technology). */
+  #star(): unknown {
+    return html`<span class="required" aria-hidden="true"> *</span>`;
+  }
+
+  /** The page's language first, then the common ones, each by its name in the widget's language. */
+  #localeSelect(): unknown {
+    const page = this.l.locale;
+    const codes = [...new Set([page, ...TESTIMONIAL_LOCALES])];
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([page], { type: 'language' });
+    } catch {
+      names = undefined;
+    }
+    const name = (code: string) => {
+      const found = names?.of(code);
+      return found ? found.charAt(0).toLocaleUpperCase(page) + found.slice(1) : code;
+    };
+    const options = codes.map((code) => ({ code, label: name(code) }));
+    const [first, ...rest] = options;
+    rest.sort((a, b) => a.label.localeCompare(b.label, page));
     return html`<div class="field">
-      <label for=${name}>${this.l.t(label)}</label>
+      <label for="locale">${this.l.t('testimonialFormLocale')}${this.#star()}</label>
+      ${this.#error('locale')}
+      <select id="locale" name="locale" required aria-describedby=${this.#describedBy('locale')} aria-invalid=${this.#invalid('locale')}>
+        ${[first!, ...rest].map((option) => html`<option value=${option.code} ?selected=${option.code === page} lang=${option.code}>${option.label}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  #input_(name: Field, label: MessageKey, autocomplete = 'off', value = '', type = 'text'): unknown {
+    const hint = name === 'photoUrl' ? 'testimonialFormPhotoHint' : undefined;
+    const required = name !== 'photoUrl';
+    return html`<div class="field">
+      <label for=${name}>${this.l.t(label)}${required ? this.#star() : nothing}</label>
       ${hint ? html`<p class="muted" id="${name}-hint">${this.l.t(hint)}</p>` : nothing}
       ${this.#error(name)}
       <input
@@ -233,7 +278,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
         value=${value}
         autocomplete=${autocomplete}
         maxlength=${type === 'url' ? 2048 : 120}
-        ?required=${name !== 'photoUrl'}
+        ?required=${required}
         aria-describedby=${this.#describedBy(name, hint ? `${name}-hint` : '')}
         aria-invalid=${this.#invalid(name)}
       />
