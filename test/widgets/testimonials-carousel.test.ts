@@ -15,7 +15,8 @@ async function mountCarousel(template: ReturnType<typeof html>, count = 3) {
   await settled(mounted.widget);
   const { shadow, widget } = mounted;
   const slides = () => [...shadow.querySelectorAll<HTMLElement>('[aria-roledescription="slide"]')];
-  const shown = () => slides().filter((slide) => getComputedStyle(slide).visibility === 'visible');
+  /** The slides assistive technology reaches (the others are inert, and scrolled out of the track's view). */
+  const shown = () => slides().filter((slide) => !slide.inert);
   const focused = () => shadow.activeElement;
   const part = (name: string) => shadow.querySelector<HTMLButtonElement>(`[part~="${name}"]`)!;
   const live = () => shadow.querySelector<HTMLElement>('[aria-live]')!;
@@ -196,6 +197,40 @@ describe('<adv-testimonials layout="carousel">', () => {
     it('is accessible while rotating', async () => {
       const { widget } = await mountCarousel(html`<adv-testimonials layout="carousel" autoplay></adv-testimonials>`);
       await expect(widget).to.be.accessible();
+    });
+  });
+
+  describe('swipe', () => {
+    const track = (shadow: ShadowRoot) => shadow.querySelector<HTMLElement>('[part~="slides"]')!;
+    const counter = (shadow: ShadowRoot) => shadow.querySelector('[part~="controls"] .muted')!.textContent!.replace(/\s/g, '');
+
+    it('a swipe (the track scrolled to a slide) makes it current: counter, live region and buttons follow', async () => {
+      const { shadow, widget, shown, part } = await mountCarousel(html`<adv-testimonials layout="carousel"></adv-testimonials>`);
+      const scroller = track(shadow);
+      expect(getComputedStyle(scroller).scrollSnapType).to.contain('x');
+      expect(getComputedStyle(scroller).overflowX).to.equal('auto');
+      const slides = [...scroller.children] as HTMLElement[];
+      scroller.scrollTo({ left: slides[2]!.offsetLeft - slides[0]!.offsetLeft, behavior: 'instant' });
+      await waitUntil(() => counter(shadow) === '3/3', 'the counter did not follow the swipe');
+      expect(shown().map((slide) => slide.getAttribute('aria-label'))).to.deep.equal(['3 of 3']);
+      await expect(widget).to.be.accessible();
+      part('previous').click();
+      await waitUntil(() => Math.abs(scroller.scrollLeft - (slides[1]!.offsetLeft - slides[0]!.offsetLeft)) <= 1, 'the track did not follow the button');
+      expect(counter(shadow)).to.equal('2/3');
+    });
+
+    it('the buttons and arrow keys scroll the track, at once under reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const { shadow, part } = await mountCarousel(html`<adv-testimonials layout="carousel"></adv-testimonials>`);
+      const scroller = track(shadow);
+      const slides = [...scroller.children] as HTMLElement[];
+      part('next').click();
+      await settled(scroller.getRootNode() instanceof ShadowRoot ? (scroller.getRootNode() as ShadowRoot).host as HTMLElement : scroller);
+      expect(Math.abs(scroller.scrollLeft - (slides[1]!.offsetLeft - slides[0]!.offsetLeft))).to.be.at.most(1);
+      scroller.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => counter(shadow) === '3/3');
+      await waitUntil(() => Math.abs(scroller.scrollLeft - (slides[2]!.offsetLeft - slides[0]!.offsetLeft)) <= 1, 'the track did not follow the key');
     });
   });
 });

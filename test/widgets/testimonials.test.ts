@@ -66,7 +66,8 @@ describe('<adv-testimonials>', () => {
     const query = api.requestsTo('GET /v1/testimonials')[0]!.query;
     expect(query.has('team')).to.equal(false);
     expect(query.get('limit')).to.equal('20');
-    expect(query.has('locale')).to.equal(false);
+    // The testimonials' language follows the page's (lang="en" in the test page) unless content-locale says otherwise.
+    expect(query.get('locale')).to.equal('en');
   });
 
   for (const attribute of ['location', 'locale', 'tag', 'limit']) {
@@ -75,7 +76,7 @@ describe('<adv-testimonials>', () => {
       const value = { location: 'Berlin', locale: 'de', tag: 'design', limit: '3' }[attribute]!;
       widget.setAttribute(attribute, value);
       await next('adv-load');
-      expect(api.requestsTo('GET /v1/testimonials').at(-1)!.query.get(attribute)).to.equal(value);
+      expect(api.requestsTo('GET /v1/testimonials').some((request) => request.query.get(attribute) === value)).to.equal(true);
     });
   }
 
@@ -149,5 +150,55 @@ describe('<adv-testimonials> photos that fail', () => {
     await waitUntil(() => img.hidden, 'the failed photo still shows');
     expect(getComputedStyle(img).display).to.equal('none');
     expect(shadow.querySelector('[part="photo"]')!.textContent!.trim()).to.equal('JW');
+  });
+});
+
+describe('<adv-testimonials> languages', () => {
+  afterEach(unmountAll);
+
+  /** Two English testimonials and one French; `?locale=` filters as the API does. */
+  function bilingual(): FakeApi {
+    const items = [publicTestimonial(0), publicTestimonial(1), publicTestimonial(2, { locale: 'fr-FR', quote: 'Une équipe formidable.' })];
+    return new FakeApi({
+      'GET /v1/testimonials': (request) => {
+        const wanted = request.query.get('locale')?.toLowerCase();
+        return { body: { items: items.filter((item) => !wanted || item.locale.toLowerCase() === wanted || item.locale.toLowerCase().startsWith(`${wanted}-`)), nextCursor: null } };
+      },
+    });
+  }
+  const quotes = (shadow: ShadowRoot) => [...shadow.querySelectorAll('blockquote')].map((quote) => quote.textContent);
+  const others = (shadow: ShadowRoot) => shadow.querySelector<HTMLButtonElement>('button[part~="others"]');
+
+  for (const [lang, wanted, label, shown] of [
+    ['en', 'en', 'Show testimonials in other languages (1)', '1 testimonial in another language added.'],
+    ['fr', 'fr', 'Afficher les témoignages dans d’autres langues (2)', '2 témoignages dans d’autres langues ajoutés.'],
+  ] as const) {
+    it(`shows the page's language first and the others on request, focus on the first of them (${lang})`, async () => {
+      const api = bilingual();
+      const mounted = await mountWidget<AdvTestimonials>(api.client(), html`<adv-testimonials layout="list"></adv-testimonials>`, { lang });
+      await mounted.next('adv-load');
+      await waitUntil(() => others(mounted.shadow) !== null, 'no button for the other languages');
+      expect(api.requestsTo('GET /v1/testimonials')[0]!.query.get('locale')).to.equal(wanted);
+      const before = quotes(mounted.shadow).length;
+      expect(before).to.equal(lang === 'en' ? 2 : 1);
+      expect(others(mounted.shadow)!.textContent!.trim()).to.equal(label);
+      await expect(mounted.widget).to.be.accessible();
+      others(mounted.shadow)!.click();
+      await waitUntil(() => quotes(mounted.shadow).length === 3, 'the others were not shown');
+      expect(mounted.shadow.activeElement).to.equal(mounted.shadow.querySelectorAll('figure')[before]!);
+      expect(mounted.shadow.querySelector('[role="status"]')!.textContent).to.equal(shown);
+      await expect(mounted.widget).to.be.accessible();
+    });
+  }
+
+  it('content-locale chooses the testimonials’ language apart from the widget’s', async () => {
+    const api = bilingual();
+    const mounted = await mountWidget<AdvTestimonials>(api.client(), html`<adv-testimonials content-locale="fr"></adv-testimonials>`, { lang: 'en' });
+    await mounted.next('adv-load');
+    await settled(mounted.widget);
+    expect(api.requestsTo('GET /v1/testimonials')[0]!.query.get('locale')).to.equal('fr');
+    expect(quotes(mounted.shadow)).to.deep.equal(['Une équipe formidable.']);
+    await waitUntil(() => others(mounted.shadow) !== null);
+    expect(others(mounted.shadow)!.textContent!.trim()).to.equal('Show testimonials in other languages (2)');
   });
 });

@@ -26,8 +26,14 @@ export interface TestimonialsRenderOptions {
   layout?: 'grid' | 'list' | 'carousel';
   team?: string;
   location?: string;
-  /** The widget's language and a filter on the testimonials' language (as the attribute is in the browser). */
+  /** The widget's language (as the attribute is in the browser); without `contentLocale`, its primary subtag also filters the testimonials. */
   locale?: string;
+  /**
+   * The testimonials' language, apart from the widget's (`content-locale`; `*` for every language). By default the
+   * primary subtag of `locale`, else of `lang`: `data` should be what the API answers for that filter, so the
+   * widget hydrates without a request.
+   */
+  contentLocale?: string;
   tag?: string;
   limit?: number;
   /**
@@ -80,7 +86,7 @@ export function renderTestimonials(options: TestimonialsRenderOptions): string {
   // `.initialData` renders the ready state on the server (a server-only template cannot bind properties).
   const element = collectResultSync(
     render(
-      html`<adv-testimonials id=${ifDefined(options.id)} layout=${options.layout ?? 'grid'} team=${ifDefined(options.team || undefined)} location=${ifDefined(options.location || undefined)} locale=${ifDefined(options.locale || undefined)} tag=${ifDefined(options.tag || undefined)} limit=${ifDefined(limit)} lang=${ifDefined(options.locale ? undefined : options.lang)} .initialData=${options.data}></adv-testimonials>`,
+      html`<adv-testimonials id=${ifDefined(options.id)} layout=${options.layout ?? 'grid'} team=${ifDefined(options.team || undefined)} location=${ifDefined(options.location || undefined)} locale=${ifDefined(options.locale || undefined)} content-locale=${ifDefined(options.contentLocale || undefined)} tag=${ifDefined(options.tag || undefined)} limit=${ifDefined(limit)} lang=${ifDefined(options.locale ? undefined : options.lang)} .initialData=${options.data}></adv-testimonials>`,
     ),
   );
   // The page around the element is not a Lit template: drop the markers of the one-element template above

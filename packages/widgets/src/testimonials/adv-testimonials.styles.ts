@@ -101,44 +101,33 @@ export const styles = css`
   [dir='rtl'] .next .chevron {
     transform: none;
   }
+  /* A horizontally scrolling track: a swipe moves it, each slide snaps into place; the buttons and keys scroll it too. */
   .slides {
+    position: relative;
     display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 100%;
+    gap: var(--_space-4);
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scroll-snap-type: x mandatory;
+    scrollbar-width: none;
+  }
+  .slides::-webkit-scrollbar {
+    display: none;
+  }
+  .slides:focus-visible {
+    outline: var(--_focus-ring, 2px solid currentColor);
+    outline-offset: 2px;
   }
   .slide {
-    grid-area: 1 / 1;
+    scroll-snap-align: start;
+    scroll-snap-stop: always;
   }
-  .slide:not(.current) {
-    visibility: hidden;
-  }
-  /* Scripting off (a server-rendered page read without JavaScript): the carousel cannot turn, so every slide is there, in a row to scroll, and the buttons that could not work are gone. */
+  /* Scripting off (a server-rendered page read without JavaScript): the buttons cannot work, the track still scrolls. */
   @media (scripting: none) {
     .controls {
       display: none;
-    }
-    .slides {
-      grid-auto-flow: column;
-      grid-auto-columns: 100%;
-      gap: var(--_space-4);
-      overflow-x: auto;
-      scroll-snap-type: x mandatory;
-    }
-    .slide {
-      grid-area: auto;
-      scroll-snap-align: start;
-    }
-    .slide:not(.current) {
-      visibility: visible;
-    }
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .slide.current {
-      animation: adv-rise calc(2 * var(--_duration)) var(--_easing);
-    }
-  }
-  /* Movement only: a fade would dim the text below its contrast while it runs. */
-  @keyframes adv-rise {
-    from {
-      translate: 0 0.5rem;
     }
   }
 `;
