@@ -209,12 +209,7 @@ export const careerPageRoutes: FastifyPluginAsync<ServerContext> = async (app, c
       return reply.code(404).type('text/plain; charset=utf-8').send('There is no demo organisation in this database; start the server in demo mode (npm start).');
     }
     // The widget asks the API for the same filters with the API's default limit: the same page, so no refetch.
-    // Stories in the page's language (the widget's default content-locale); the other language's page has the others.
-    const apiQuery = routes.listTestimonials.query.parse({
-      locale: query.lang,
-      ...(query.team ? { team: query.team } : {}),
-      ...(query.location ? { location: query.location } : {}),
-    });
+    const apiQuery = routes.listTestimonials.query.parse({ ...(query.team ? { team: query.team } : {}), ...(query.location ? { location: query.location } : {}) });
     const [page, everything] = await Promise.all([
       listPublicTestimonials(ctx.db, organisation.id, apiQuery),
       listPublicTestimonials(ctx.db, organisation.id, { limit: FILTER_SOURCE_LIMIT }),
