@@ -6,6 +6,7 @@ import { installCors } from './auth/cors.js';
 import { JwtVerifier } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
 import type { Db } from './db/db.js';
+import { ClickJournal } from './domain/click-journal.js';
 import { ClickRecorder } from './domain/click-recorder.js';
 import { installErrorHandling } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
@@ -29,6 +30,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Writes the tracked-link clicks recorded so far (tests and shutdown). */
     flushClickRecording(): Promise<void>;
+    /** The click recorder: `backlog`, `backlogLimit`, `stats` for metrics and readiness (see its JSDoc). */
+    clickRecorder: ClickRecorder;
   }
 }
 
@@ -51,6 +54,11 @@ export interface AppSettings {
   /** Honour `X-Forwarded-For` from this many proxies (or `true` for any). */
   trustProxy?: FastifyServerOptions['trustProxy'];
   rateLimits?: RateLimitSettings;
+  /**
+   * Folder of this instance's click journal (one instance per folder); a
+   * temporary folder, removed on close, when unset (in-memory tests).
+   */
+  clickJournalDir?: string;
   /** The clock (tests move it). */
   now?: () => Date;
   /** Public origin of the API (`https://go.acme.example`), used in tracked links; defaults to the request's host. */
@@ -83,9 +91,12 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   const now = settings.now ?? (() => new Date());
   const verifier = new JwtVerifier({ demoMode: settings.demoMode, now });
   const principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
-  const clicks = new ClickRecorder(db, (error) => app.log.error({ err: error }, 'recording tracked-link clicks failed'));
+  const journal = await ClickJournal.open(settings.clickJournalDir, { holder: 'an Advocacy Kit server' });
+  const clicks = new ClickRecorder(db, journal, { onError: (error) => app.log.error({ err: error }, 'recording tracked-link clicks failed') });
+  clicks.start();
   app.decorate('flushClickRecording', () => clicks.flush());
-  app.addHook('onClose', () => clicks.flush());
+  app.decorate('clickRecorder', clicks);
+  app.addHook('onClose', () => clicks.close());
   const context: ServerContext = {
     db,
     clicks,

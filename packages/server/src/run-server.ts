@@ -66,6 +66,7 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
     staticSites: sites,
     startNotes: notes,
     extensions: prepared.extensions,
+    clickJournalDir: env.journalDir,
     ...(env.trustProxy !== undefined ? { trustProxy: fastifyTrustProxy(env.trustProxy) } : {}),
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });

@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
 
 export interface ServerEnv {
   port: number;
   host: string;
   dataDir: string;
+  /** This instance's click journal (`JOURNAL_DIR`, default `DATA_DIR/click-journal`). */
+  journalDir: string;
   databaseUrl: string | undefined;
   demoMode: boolean;
   logLevel: string;
@@ -34,13 +37,15 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
     throw new Error(`STATEMENT_TIMEOUT_MS must be a number of milliseconds from 1 to 600000, not "${env['STATEMENT_TIMEOUT_MS']}".`);
   }
   const trustProxy = env['TRUST_PROXY'] ? parseTrustProxy(env['TRUST_PROXY']) : undefined;
+  const dataDir = env['DATA_DIR'] || '.data';
   return {
     trustProxy,
     publicUrl,
     statementTimeoutMs,
     port,
     host: env['HOST'] || '127.0.0.1',
-    dataDir: env['DATA_DIR'] || '.data',
+    dataDir,
+    journalDir: env['JOURNAL_DIR'] || join(dataDir, 'click-journal'),
     databaseUrl,
     demoMode: env['NODE_ENV'] !== 'production',
     logLevel: env['LOG_LEVEL'] || 'warn',

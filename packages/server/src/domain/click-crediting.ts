@@ -7,6 +7,8 @@ import { awardSharePoints } from './share-awards.js';
 
 /** A click with its keyed hashes; the IP itself is gone. */
 export interface ClickToCredit {
+  /** Given by the redirect: with `at`, unique in `clicks`, so a replayed click is never counted twice. */
+  clickId: string;
   shareId: string;
   organisationId: string;
   employeeId: string;
@@ -54,8 +56,40 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
  * credited visits in that minute (`burst`: the share stops crediting and
  * is listed for review).
  */
-export async function creditClicks(db: Db, clicks: readonly ClickToCredit[]): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function creditClicks(db: Db, clicks: readonly ClickToCredit[]): Promise<CreditedBatch> {
+  const seen = new Set<string>();
+  let remaining = clicks.filter((click) => !seen.has(click.clickId) && seen.add(click.clickId));
+  for (;;) {
+    try {
+      return await creditInOneTransaction(db, remaining);
+    } catch (error) {
+      if (!(error instanceof ClicksAlreadyRecorded)) throw error;
+      // Rolled back: credit again without the clicks an earlier run committed (a journal replay).
+      remaining = remaining.filter((click) => !error.clickIds.has(click.clickId));
+    }
+  }
+}
+
+/** What one batch did, for the recorder's counters. */
+export interface CreditedBatch {
+  /** Rows inserted into `clicks`; clicks already there are not counted again. */
+  written: number;
+  credited: number;
+  /** Clicks written but not credited, by reason. */
+  uncredited: Partial<Record<UncreditedReason, number>>;
+}
+
+/** Some clicks of the batch are in `clicks` already: thrown inside the transaction to roll it back. */
+class ClicksAlreadyRecorded extends Error {
+  override readonly name = 'ClicksAlreadyRecorded';
+  constructor(readonly clickIds: ReadonlySet<string>) {
+    super(`${clickIds.size} clicks were recorded already`);
+  }
+}
+
+async function creditInOneTransaction(db: Db, clicks: readonly ClickToCredit[]): Promise<CreditedBatch> {
+  if (clicks.length === 0) return { written: 0, credited: 0, uncredited: {} };
+  return db.transaction(async (tx) => {
     const organisations = [...new Set(clicks.map((click) => click.organisationId))].sort();
     await lockOrganisationCounters(tx, organisations);
     const settings = new Map<string, OrganisationSettings>();
@@ -67,9 +101,24 @@ export async function creditClicks(db: Db, clicks: readonly ClickToCredit[]): Pr
     await creditFirstVisits(tx, decided);
     await capPerNetwork(tx, decided, rules);
     await stopBursts(tx, decided, rules);
-    await insertClicks(tx, decided);
+    // The decisions above already touched per-visitor rows, so a click found recorded rolls everything back.
+    const duplicates = await insertClicks(tx, decided);
+    if (duplicates.size > 0) throw new ClicksAlreadyRecorded(duplicates);
     await moveCounters(tx, decided, rules);
+    return tally(decided);
   });
+}
+
+function tally(clicks: readonly Decided[]): CreditedBatch {
+  const batch: CreditedBatch = { written: clicks.length, credited: 0, uncredited: {} };
+  for (const click of clicks) {
+    if (click.credited) batch.credited += 1;
+    else {
+      const reason = click.finalReason ?? 'repeat';
+      batch.uncredited[reason] = (batch.uncredited[reason] ?? 0) + 1;
+    }
+  }
+  return batch;
 }
 
 const pending = (clicks: Decided[]): Decided[] => clicks.filter((click) => click.finalReason === null && !click.credited);
@@ -175,12 +224,15 @@ async function stopBursts(tx: Queryable, clicks: Decided[], rules: (click: Click
   }
 }
 
-async function insertClicks(tx: Queryable, clicks: readonly Decided[]): Promise<void> {
-  await tx.query(
-    `INSERT INTO clicks (organisation_id, share_id, occurred_at, visitor_hash, credited, reason)
-     SELECT organisation_id, share_id, occurred_at, decode(visitor_hash, 'hex'), credited, reason
-       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::boolean[], $6::text[])
-         AS batch (organisation_id, share_id, occurred_at, visitor_hash, credited, reason)`,
+/** Inserts the batch in one statement; returns the ids of clicks that were in `clicks` already. */
+async function insertClicks(tx: Queryable, clicks: readonly Decided[]): Promise<Set<string>> {
+  const { rows } = await tx.query<{ click_id: string }>(
+    `INSERT INTO clicks (click_id, organisation_id, share_id, occurred_at, visitor_hash, credited, reason)
+     SELECT click_id, organisation_id, share_id, occurred_at, decode(visitor_hash, 'hex'), credited, reason
+       FROM unnest($7::uuid[], $1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::boolean[], $6::text[])
+         AS batch (click_id, organisation_id, share_id, occurred_at, visitor_hash, credited, reason)
+     ON CONFLICT (click_id, occurred_at) DO NOTHING
+     RETURNING click_id`,
     [
       clicks.map((click) => click.organisationId),
       clicks.map((click) => click.shareId),
@@ -189,8 +241,12 @@ async function insertClicks(tx: Queryable, clicks: readonly Decided[]): Promise<
       clicks.map((click) => click.visitorHash.toString('hex')),
       clicks.map((click) => click.credited),
       clicks.map((click) => (click.credited ? null : click.finalReason ?? 'repeat')),
+      clicks.map((click) => click.clickId),
     ],
   );
+  if (rows.length === clicks.length) return new Set();
+  const inserted = new Set(rows.map((row) => row.click_id));
+  return new Set(clicks.map((click) => click.clickId).filter((id) => !inserted.has(id)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.js';
+import { isTransientDatabaseError } from '../db/transient-errors.js';
 import { trackedDestination } from './tracked-destination.js';
 
 /** What following a tracked link needs, found by its code. */
@@ -15,27 +16,71 @@ export interface TrackedShare {
   location: string;
 }
 
-const TTL_MS = 30_000;
-const MISS_TTL_MS = 5_000;
-const MAX_ENTRIES = 20_000;
+/** A cached entry is checked against the database again after this long, so changes show within it. */
+const FRESH_MS = 30_000;
+const MISS_FRESH_MS = 5_000;
+/** While the database is unreachable, a known link keeps redirecting for this long after its last use. */
+const KEEP_AFTER_USE_MS = 24 * 60 * 60 * 1000;
+const MAX_ENTRIES = 100_000;
+/** After the database failed to answer, a stale entry is served without asking again for this long. */
+const OUTAGE_RECHECK_MS = 2_000;
+
+interface Entry {
+  share: TrackedShare | undefined;
+  checkedAt: number;
+  usedAt: number;
+}
 
 /**
- * Tracked links by code, cached for a few seconds: a link posted to a busy
- * feed is followed thousands of times a minute, and its destination rarely
- * changes. Unknown codes are cached briefly too, so scanners cost little.
+ * Tracked links by code, cached: a link posted to a busy feed is followed
+ * thousands of times a minute, and its destination rarely changes. An entry
+ * is checked against the database again once 30 s old; when the database
+ * cannot answer (a passing error: down, unreachable, overloaded), the last
+ * known entry is served instead, for as long as it was used in the last
+ * day, so links keep redirecting during an outage. Use renews an entry; the
+ * least recently used go first past 100,000 entries. Unknown codes are
+ * cached briefly too, so scanners cost little, and never served stale.
  */
 export class ShareLookup {
   readonly #db: Queryable;
-  readonly #cache = new Map<string, { share: TrackedShare | undefined; expires: number }>();
+  readonly #now: () => number;
+  /** In order of last use, oldest first (a Map keeps insertion order). */
+  readonly #cache = new Map<string, Entry>();
 
-  constructor(db: Queryable) {
+  constructor(db: Queryable, now: () => number = Date.now) {
     this.#db = db;
+    this.#now = now;
   }
 
   async find(code: string): Promise<TrackedShare | undefined> {
-    const now = Date.now();
+    const now = this.#now();
     const cached = this.#cache.get(code);
-    if (cached && cached.expires > now) return cached.share;
+    if (cached && now - cached.usedAt > KEEP_AFTER_USE_MS) this.#cache.delete(code);
+    else if (cached && now - cached.checkedAt < (cached.share ? FRESH_MS : MISS_FRESH_MS)) return this.#use(code, cached, now).share;
+    let share: TrackedShare | undefined;
+    try {
+      share = await this.#load(code);
+    } catch (error) {
+      const last = this.#cache.get(code);
+      if (last?.share && isTransientDatabaseError(error)) {
+        last.checkedAt = now - FRESH_MS + OUTAGE_RECHECK_MS;
+        return this.#use(code, last, now).share;
+      }
+      throw error;
+    }
+    this.#use(code, { share, checkedAt: now, usedAt: now }, now);
+    if (this.#cache.size > MAX_ENTRIES) this.#cache.delete(this.#cache.keys().next().value as string);
+    return share;
+  }
+
+  #use(code: string, entry: Entry, now: number): Entry {
+    entry.usedAt = now;
+    this.#cache.delete(code);
+    this.#cache.set(code, entry);
+    return entry;
+  }
+
+  async #load(code: string): Promise<TrackedShare | undefined> {
     const { rows } = await this.#db.query<{
       id: string;
       organisation_id: string;
@@ -51,7 +96,7 @@ export class ShareLookup {
       [code],
     );
     const row = rows[0];
-    const share = row && {
+    return row && {
       shareId: row.id,
       organisationId: row.organisation_id,
       employeeId: row.employee_id,
@@ -62,8 +107,5 @@ export class ShareLookup {
       campaign: row.campaign,
       location: trackedDestination(row.url, { network: row.network, code, campaign: row.campaign }),
     };
-    if (this.#cache.size >= MAX_ENTRIES) this.#cache.delete(this.#cache.keys().next().value as string);
-    this.#cache.set(code, { share, expires: now + (share ? TTL_MS : MISS_TTL_MS) });
-    return share;
   }
 }
