@@ -5,6 +5,7 @@ import { authenticate } from './auth/authenticate.js';
 import { installCors } from './auth/cors.js';
 import { JwtVerifier } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
+import { withAmbientTransactions } from './db/ambient-transaction.js';
 import type { Db } from './db/db.js';
 import { ClickJournal } from './domain/click-journal.js';
 import { ClickRecorder } from './domain/click-recorder.js';
@@ -98,7 +99,8 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   app.decorate('clickRecorder', clicks);
   app.addHook('onClose', () => clicks.close());
   const context: ServerContext = {
-    db,
+    // Route handlers' queries join an idempotent request's transaction (see idempotency.ts).
+    db: withAmbientTransactions(db),
     clicks,
     demoMode: settings.demoMode,
     version: settings.version,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/db.js';
+import { inAmbientTransaction } from '../db/ambient-transaction.js';
+import type { Db, Queryable } from '../db/db.js';
+import { crashPoint } from '../crash-point.js';
 import { HttpProblem } from './problem.js';
 
 /** How long a key is remembered (Stripe keeps them 24 hours). */
@@ -55,7 +57,8 @@ export function requestHash(method: string, path: string, body: unknown): string
  */
 export const IN_FLIGHT_ABANDONED_MS = 60 * 1000;
 
-type Claim = { claimed: true } | { claimed: false; replay: StoredResponse };
+/** A claim is ours while the key's row is in flight with our claim time (a takeover writes its own). */
+type Claim = { claimed: true; at: Date } | { claimed: false; replay: StoredResponse };
 
 async function claim(db: Db, scope: IdempotentScope): Promise<Claim> {
   const id = [scope.organisationId, scope.principal, scope.key];
@@ -64,7 +67,7 @@ async function claim(db: Db, scope: IdempotentScope): Promise<Claim> {
      VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT DO NOTHING RETURNING key`,
     [...id, scope.requestHash, scope.now],
   );
-  if (inserted.rows.length > 0) return { claimed: true };
+  if (inserted.rows.length > 0) return { claimed: true, at: scope.now };
 
   const { rows } = await db.query<{ request_hash: string; status: string; response_status: number | null; response_body: unknown }>(
     'SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3',
@@ -90,11 +93,21 @@ async function claim(db: Db, scope: IdempotentScope): Promise<Claim> {
       WHERE organisation_id = $1 AND principal = $2 AND key = $3 AND status = 'in_flight' AND created_at < $5 RETURNING key`,
     [...id, scope.now, abandonedBefore],
   );
-  if (takenOver.rows.length > 0) return { claimed: true };
+  if (takenOver.rows.length > 0) return { claimed: true, at: scope.now };
   throw new HttpProblem(409, 'idempotency-key-in-use', {
     detail: 'A request with this Idempotency-Key is still being processed; retry in a moment.',
     headers: { 'retry-after': '1' },
   });
+}
+
+/** Locks our claim for the rest of the transaction; false when another attempt took the key over meanwhile. */
+async function holdClaim(tx: Queryable, id: string[], claimedAt: Date): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT key FROM idempotency_keys
+      WHERE organisation_id = $1 AND principal = $2 AND key = $3 AND status = 'in_flight' AND created_at = $4 FOR UPDATE`,
+    [...id, claimedAt],
+  );
+  return rows.length > 0;
 }
 
 /**
@@ -102,6 +115,11 @@ async function claim(db: Db, scope: IdempotentScope): Promise<Claim> {
  * the key; the same key and request again gets the stored answer replayed;
  * the same key with another request is a 422; a key still in flight is a 409.
  * A failed attempt releases its key so the client can try again.
+ *
+ * Exactly once across crashes: `work` runs in one transaction with the key's
+ * completion (its queries through a `withAmbientTransactions()` database join
+ * it), so a crash leaves either both committed — the next attempt replays —
+ * or neither — the attempt that takes the abandoned key over does the work.
  */
 export async function runIdempotently(
   db: Db,
@@ -120,17 +138,29 @@ export async function runIdempotently(
   const claimed = await claim(db, scope);
   if (!claimed.claimed) return { ...claimed.replay, replayed: true };
 
-  let result: StoredResponse;
   try {
-    result = await work();
+    const result = await inAmbientTransaction(db, async (tx) => {
+      if (!(await holdClaim(tx, id, claimed.at))) {
+        throw new HttpProblem(409, 'idempotency-key-in-use', {
+          detail: 'Another request with this Idempotency-Key took it over; send it again to get its answer.',
+          headers: { 'retry-after': '1' },
+        });
+      }
+      const answer = await work();
+      crashPoint('idempotent-work-done');
+      await tx.query(
+        `UPDATE idempotency_keys SET status = 'done', response_status = $4, response_body = $5
+          WHERE organisation_id = $1 AND principal = $2 AND key = $3`,
+        [...id, answer.status, JSON.stringify(toStore(answer.body) ?? null)],
+      );
+      return answer;
+    });
+    return { ...result, replayed: false };
   } catch (error) {
-    await db.query('DELETE FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3', id);
+    // Nothing of the attempt committed: release the key (if still ours) so the client can try again.
+    await db
+      .query(`DELETE FROM idempotency_keys WHERE organisation_id = $1 AND principal = $2 AND key = $3 AND status = 'in_flight' AND created_at = $4`, [...id, claimed.at])
+      .catch(() => {});
     throw error;
   }
-  await db.query(
-    `UPDATE idempotency_keys SET status = 'done', response_status = $4, response_body = $5
-      WHERE organisation_id = $1 AND principal = $2 AND key = $3`,
-    [...id, result.status, JSON.stringify(toStore(result.body) ?? null)],
-  );
-  return { ...result, replayed: false };
 }
