@@ -5,13 +5,17 @@ import { authenticate } from './auth/authenticate.js';
 import { installCors } from './auth/cors.js';
 import { JwtVerifier } from './auth/jwt.js';
 import type { Principal } from './auth/principal.js';
+import { ChangeFeed } from './db/change-feed.js';
 import { withAmbientTransactions } from './db/ambient-transaction.js';
 import type { Db } from './db/db.js';
 import { ClickJournal } from './domain/click-journal.js';
 import { ClickRecorder } from './domain/click-recorder.js';
 import { installErrorHandling } from './http/error-handling.js';
-import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings } from './http/rate-limits.js';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimitSettings, type RateLimitStorage } from './http/rate-limits.js';
+import { openRateLimitRedis, sharedRateLimitStore } from './http/shared-rate-limit-store.js';
 import { registerStaticSites, type StaticSite } from './http/static-sites.js';
+import { installRequestMetrics } from './metrics/request-metrics.js';
+import { ServerMetrics } from './metrics/server-metrics.js';
 import { adminRoutes } from './routes/admin.js';
 import { contentRoutes } from './routes/content.js';
 import { eventRoutes } from './routes/events.js';
@@ -33,6 +37,8 @@ declare module 'fastify' {
     flushClickRecording(): Promise<void>;
     /** The click recorder: `backlog`, `backlogLimit`, `stats` for metrics and readiness (see its JSDoc). */
     clickRecorder: ClickRecorder;
+    /** This instance's Prometheus metrics, served apart (metrics/metrics-server.ts). */
+    metrics: ServerMetrics;
   }
 }
 
@@ -55,6 +61,8 @@ export interface AppSettings {
   /** Honour `X-Forwarded-For` from this many proxies (or `true` for any). */
   trustProxy?: FastifyServerOptions['trustProxy'];
   rateLimits?: RateLimitSettings;
+  /** Redis or Valkey shared by every instance for rate limits (`REDIS_URL`); in memory, per instance, without it. */
+  redisUrl?: string;
   /**
    * Folder of this instance's click journal (one instance per folder); a
    * temporary folder, removed on close, when unset (in-memory tests).
@@ -98,7 +106,12 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   app.decorate('flushClickRecording', () => clicks.flush());
   app.decorate('clickRecorder', clicks);
   app.addHook('onClose', () => clicks.close());
+  // Committed changes on any instance, for this one's caches.
+  const changes = new ChangeFeed();
+  await changes.start(db);
+  app.addHook('onClose', () => changes.close());
   const context: ServerContext = {
+    changes,
     // Route handlers' queries join an idempotent request's transaction (see idempotency.ts).
     db: withAmbientTransactions(db),
     clicks,
@@ -116,11 +129,28 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     },
   };
 
+  const metrics = new ServerMetrics({ poolUse: db.poolUse?.bind(db), clicks });
+  app.decorate('metrics', metrics);
+  installRequestMetrics(app, metrics);
+
+  const redis = settings.redisUrl ? await openRateLimitRedis(settings.redisUrl) : undefined;
+  if (redis) app.addHook('onClose', () => redis.quit().then(() => {}, () => redis.disconnect()));
+  const limitStorage = (scope: 'api' | 'links'): RateLimitStorage => ({
+    onRefused: metrics.refused(scope),
+    store: redis
+      ? sharedRateLimitStore(redis, `advocacy:rate-limit:${scope}:`, (event) =>
+          event.kind === 'unavailable'
+            ? app.log.warn({ err: event.error }, 'Redis does not answer: rate limits are counted by each instance alone until it does')
+            : app.log.warn('Redis answers again: rate limits are shared again'),
+        )
+      : undefined,
+  });
+
   await app.register(healthRoutes, { db, version: settings.version });
   // The JSON API: CORS for the pages that call it, and rate limits per key, employee and IP.
   await app.register(async (api) => {
     await installCors(api, db, context.authenticate);
-    await installRateLimits(api, rateLimits, context.authenticate);
+    await installRateLimits(api, rateLimits, context.authenticate, limitStorage('api'));
     await api.register(openApiRoutes, { version: settings.version });
     for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes]) {
       await api.register(plugin, context);
@@ -133,7 +163,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
   // since many readers share one office or carrier address. Kept lean: it is the hottest path.
   await app.register(async (links) => {
     // Readers carry no credential: every link request counts against its network.
-    await installRateLimits(links, { ...rateLimits, perAnonymousIp: rateLimits.perAnonymousIp * TRACKED_LINK_LIMIT_FACTOR }, async () => null);
+    await installRateLimits(links, { ...rateLimits, perAnonymousIp: rateLimits.perAnonymousIp * TRACKED_LINK_LIMIT_FACTOR }, async () => null, limitStorage('links'));
     await links.register(redirectRoutes, context);
   });
 

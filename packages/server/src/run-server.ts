@@ -6,6 +6,7 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { fastifyTrustProxy } from './http/client-address.js';
+import { buildMetricsServer } from './metrics/metrics-server.js';
 import type { ServerExtension } from './server-extension.js';
 import { readServerEnv, type ServerEnv } from './server-env.js';
 import { setupGuide } from './setup-guide.js';
@@ -69,7 +70,9 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
     clickJournalDir: env.journalDir,
     ...(env.trustProxy !== undefined ? { trustProxy: fastifyTrustProxy(env.trustProxy) } : {}),
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
+    ...(env.redisUrl ? { redisUrl: env.redisUrl } : {}),
   });
+  const metricsServer = env.metrics ? buildMetricsServer(app.metrics, { token: env.metrics.token }) : undefined;
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
@@ -80,6 +83,7 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
     console.log(`\n${signal}: closing the server and the database…`);
     try {
       await app.close();
+      await metricsServer?.close();
       await db.close();
       process.exit(0);
     } catch (error) {
@@ -99,6 +103,10 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
   for (const message of prepared.messages) console.log(message);
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisations');
   if ((rows[0]?.n ?? 0) === 0) console.log(setupGuide(env));
+  if (metricsServer && env.metrics) {
+    const metricsAddress = await metricsServer.listen({ port: env.metrics.port, host: env.metrics.host });
+    console.log(`Metrics: ${metricsAddress}/metrics${env.metrics.token ? ' (bearer token required)' : ''}`);
+  }
   console.log(`Ready: http://${shownHost}:${port}/`);
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Authenticator } from './http/contract-route.js';
+import type { ChangeFeed } from './db/change-feed.js';
 import type { Db } from './db/db.js';
 import type { ClickRecorder } from './domain/click-recorder.js';
 
@@ -12,6 +13,8 @@ export interface ServerContext {
   /** The clock; tests move it to cross period boundaries. */
   now: () => Date;
   version: string;
+  /** Changes committed on any instance, for caches to drop what they name. */
+  changes: ChangeFeed;
   /** Records tracked-link requests after their redirect has gone out. */
   clicks: ClickRecorder;
   /** Origin tracked links are built on: the configured public URL, else the request's own scheme and host. */

@@ -14,6 +14,10 @@ export interface ServerEnv {
   publicUrl: string | undefined;
   /** Postgres cancels any statement running longer (`STATEMENT_TIMEOUT_MS`). */
   statementTimeoutMs: number;
+  /** Redis or Valkey shared by every instance for rate limits (`REDIS_URL`); per-instance limits when unset. */
+  redisUrl: string | undefined;
+  /** `/metrics` listener (`METRICS_PORT`, `METRICS_HOST`, `METRICS_TOKEN`); none when the port is unset. */
+  metrics: { port: number; host: string; token: string | undefined } | undefined;
   /** Proxies allowed to name the client (`TRUST_PROXY`: hop count or addresses/CIDRs); none when unset. */
   trustProxy: TrustProxy | undefined;
 }
@@ -37,8 +41,15 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
     throw new Error(`STATEMENT_TIMEOUT_MS must be a number of milliseconds from 1 to 600000, not "${env['STATEMENT_TIMEOUT_MS']}".`);
   }
   const trustProxy = env['TRUST_PROXY'] ? parseTrustProxy(env['TRUST_PROXY']) : undefined;
+  const redisUrl = env['REDIS_URL'] || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new Error('REDIS_URL must start with redis:// or rediss://.');
+  }
+  const metrics = readMetricsEnv(env);
   const dataDir = env['DATA_DIR'] || '.data';
   return {
+    redisUrl,
+    metrics,
     trustProxy,
     publicUrl,
     statementTimeoutMs,
@@ -50,4 +61,21 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
     demoMode: env['NODE_ENV'] !== 'production',
     logLevel: env['LOG_LEVEL'] || 'warn',
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** The metrics listener: loopback by default; anywhere else only behind a token. */
+function readMetricsEnv(env: NodeJS.ProcessEnv): ServerEnv['metrics'] {
+  if (!env['METRICS_PORT']) return undefined;
+  const port = Number(env['METRICS_PORT']);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`METRICS_PORT must be a port number, not "${env['METRICS_PORT']}".`);
+  }
+  const host = env['METRICS_HOST'] || '127.0.0.1';
+  const token = env['METRICS_TOKEN'] || undefined;
+  if (!LOOPBACK_HOSTS.has(host) && !token) {
+    throw new Error(`METRICS_HOST ${host} is reachable from other machines: set METRICS_TOKEN too, which scrapes must send as a bearer token.`);
+  }
+  return { port, host, token };
 }

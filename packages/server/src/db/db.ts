@@ -30,6 +30,23 @@ export interface Db extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Flushes and releases everything; the handle is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * Calls `onMessage` with the payload of each `NOTIFY` on `channel` (after
+   * the notifying transaction commits), and `onGap` whenever some may have
+   * been missed (the listening connection was lost and is back). Resolves
+   * with a function that stops listening.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
+  /** Postgres: the pool's connections, for metrics. */
+  poolUse?(): PoolUse;
+}
+
+export interface PoolUse {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 /** Postgres type ids whose parsing we make identical on both drivers. */

@@ -27,5 +27,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     ...queryable(pg),
     transaction: (work) => pg.transaction((tx) => work(queryable(tx))),
     close: () => pg.close(),
+    // One process: nothing is ever missed, so `onGap` is never called.
+    listen: (channel, onMessage) => pg.listen(channel, onMessage),
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Db, QueryResult, Queryable, SqlParam } from './db.js';
 import { INT8_OID, parseInt8 } from './db.js';
+import { listenOnPostgres } from './postgres-listener.js';
 import { retryConflicts } from './transient-errors.js';
 
 export interface PostgresOptions {
@@ -61,5 +62,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         }
       }),
     close: () => pool.end(),
+    listen: (channel, onMessage, onGap) => listenOnPostgres(options.connectionString, channel, onMessage, onGap),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

@@ -1,4 +1,4 @@
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clientNetwork } from './client-address.js';
 import type { Authenticator } from './contract-route.js';
@@ -15,7 +15,20 @@ export interface RateLimitSettings {
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perKeyAndIp: 600, perEmployee: 300, perAnonymousIp: 300 };
 
-const KIND_OF_BUCKET: Record<string, keyof RateLimitSettings> = { employee: 'perEmployee', key: 'perKeyAndIp', ip: 'perAnonymousIp' };
+/** `employee`, `key` or `ip`: what a bucket counts, without who. */
+export type BucketKind = 'employee' | 'key' | 'ip';
+const LIMIT_OF_KIND: Record<BucketKind, keyof RateLimitSettings> = { employee: 'perEmployee', key: 'perKeyAndIp', ip: 'perAnonymousIp' };
+const kindOf = (bucket: string): BucketKind => {
+  const kind = bucket.slice(0, bucket.indexOf(':'));
+  return kind === 'employee' || kind === 'key' ? kind : 'ip';
+};
+
+export interface RateLimitStorage {
+  /** A shared store (Redis); the plugin's in-memory one when absent. */
+  store?: FastifyRateLimitStoreCtor | undefined;
+  /** Called for each refused request (metrics). */
+  onRefused?: (kind: BucketKind) => void;
+}
 
 /**
  * Bucket of a request, from its verified credential: the employee, the key
@@ -32,12 +45,14 @@ async function bucketOf(request: FastifyRequest, authenticate: Authenticator): P
 }
 
 /** 429 problems with `Retry-After` and the IETF draft `RateLimit-*` headers. */
-export async function installRateLimits(app: FastifyInstance, limits: RateLimitSettings, authenticate: Authenticator): Promise<void> {
+export async function installRateLimits(app: FastifyInstance, limits: RateLimitSettings, authenticate: Authenticator, storage: RateLimitStorage = {}): Promise<void> {
   await app.register(fastifyRateLimit, {
     global: true,
+    ...(storage.store ? { store: storage.store } : {}),
+    onExceeded: (_request, bucket) => storage.onRefused?.(kindOf(bucket)),
     timeWindow: 60_000,
     keyGenerator: (request) => bucketOf(request, authenticate),
-    max: (_request, bucket) => limits[KIND_OF_BUCKET[bucket.slice(0, bucket.indexOf(':'))] ?? 'perAnonymousIp'],
+    max: (_request, bucket) => limits[LIMIT_OF_KIND[kindOf(bucket)]],
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) =>
       new HttpProblem(429, 'rate-limited', {
