@@ -104,6 +104,7 @@ for (const kind of databaseKinds()) {
             creditsPerNetworkPerDay: 3,
             burstCreditsPerMinute: 30,
             reachCapPerEmployee: 10_000,
+            clickRetentionMonths: 13,
             avatarHosts: [],
             disclosure: { en: 'I work at acme.', fr: 'Je travaille chez acme.' },
             allowedDomains: ['acme.example'],

@@ -230,7 +230,7 @@ for (const kind of databaseKinds()) {
       await cliJson('settings', 'set', 'disclosure.en=I work at Acme.');
       const settings = ProgrammeSettingsSchema.parse(
         await cliJson('settings', 'set', 'points.share=12', 'points.click=2', 'points.share-rule=on-share', 'points.daily-cap=5', 'clicks.per-network=2',
-          'clicks.burst-per-minute=60', 'reach.cap-per-employee=3000', 'avatar-hosts=Photos.Acme.Example, cdn.acme.example', 'disclosure.fr=Je travaille chez Acme.'),
+          'clicks.burst-per-minute=60', 'reach.cap-per-employee=3000', 'clicks.retention-months=24', 'avatar-hosts=Photos.Acme.Example, cdn.acme.example', 'disclosure.fr=Je travaille chez Acme.'),
       );
       assert.deepEqual(settings, {
         pointsPerShare: 12,
@@ -240,6 +240,7 @@ for (const kind of databaseKinds()) {
         creditsPerNetworkPerDay: 2,
         burstCreditsPerMinute: 60,
         reachCapPerEmployee: 3_000,
+        clickRetentionMonths: 24,
         avatarHosts: ['photos.acme.example', 'cdn.acme.example'],
         disclosure: { en: 'I work at Acme.', fr: 'Je travaille chez Acme.' },
         allowedDomains: ['acme.example'],
@@ -264,6 +265,7 @@ for (const kind of databaseKinds()) {
         [['settings', 'set', 'colour=blue'], /Unknown setting "colour"/],
         [['settings', 'set', 'points.share-rule=always'], /points\.share-rule: Invalid option/],
         [['settings', 'set', 'clicks.per-network=0'], /clicks\.per-network: Too small/],
+        [['settings', 'set', 'clicks.retention-months=121'], /clicks\.retention-months: Too big/],
         [['identity', 'set', '--jwks-url', 'http://login.acme.example/jwks'], /--jwks-url: must be https \(http only on this machine/],
         [['org', 'create', '--name', 'Globex'], /needs --name and --slug/],
         [['org', 'create', '--name', 'Globex', '--slug', 'Globex Inc'], /--slug: lower-case letters/],

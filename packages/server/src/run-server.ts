@@ -5,6 +5,7 @@ import { buildApp, type StaticSite } from './app.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
+import { startClickMaintenance } from './domain/click-maintenance.js';
 import { fastifyTrustProxy } from './http/client-address.js';
 import { buildMetricsServer } from './metrics/metrics-server.js';
 import type { ServerExtension } from './server-extension.js';
@@ -74,6 +75,9 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
   });
   const metricsServer = env.metrics ? buildMetricsServer(app.metrics, { token: env.metrics.token }) : undefined;
 
+  // Click partitions ahead and retention: now, then daily.
+  const maintenance = startClickMaintenance(db, { onError: (error) => app.log.error({ err: error }, 'click maintenance failed') });
+
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
     if (closing) {
@@ -84,6 +88,7 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
     try {
       await app.close();
       await metricsServer?.close();
+      await maintenance.stop();
       await db.close();
       process.exit(0);
     } catch (error) {

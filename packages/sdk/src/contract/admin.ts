@@ -70,6 +70,7 @@ export const TRUST_LIMITS = {
   creditsPerNetworkPerDay: { min: 1, max: 1_000 },
   burstCreditsPerMinute: { min: 1, max: 100_000 },
   reachCapPerEmployee: { min: 0, max: 10_000_000 },
+  clickRetentionMonths: { min: 1, max: 120 },
 } as const;
 
 const bounded = (limits: { min: number; max: number }) => z.int().check(z.minimum(limits.min), z.maximum(limits.max));
@@ -86,6 +87,8 @@ export const ProgrammeSettingsSchema = z.object({
   burstCreditsPerMinute: z.int(),
   /** The most one employee adds to the estimated reach of a period, whatever they declare. */
   reachCapPerEmployee: z.int(),
+  /** Raw clicks (time, hashed visitor, verdict) are deleted after this many months; points and daily figures remain. */
+  clickRetentionMonths: z.int(),
   /** Avatars are shown only from these image hosts (and their subdomains); others show initials. */
   avatarHosts: z.array(z.string()),
   /** Per locale: `{ "en": "I work at Acme.", "fr": "Je travaille chez Acme." }`. */
@@ -110,6 +113,7 @@ export const ProgrammeSettingsUpdateSchema = z.strictObject({
   creditsPerNetworkPerDay: z.optional(bounded(TRUST_LIMITS.creditsPerNetworkPerDay)),
   burstCreditsPerMinute: z.optional(bounded(TRUST_LIMITS.burstCreditsPerMinute)),
   reachCapPerEmployee: z.optional(bounded(TRUST_LIMITS.reachCapPerEmployee)),
+  clickRetentionMonths: z.optional(bounded(TRUST_LIMITS.clickRetentionMonths)),
   avatarHosts: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),
   disclosure: z.optional(z.record(LocaleSchema, z.nullable(DisclosureTextSchema))),
   allowedDomains: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),

@@ -105,6 +105,7 @@ const FLAG_NAMES: Record<string, string> = {
   creditsPerNetworkPerDay: 'clicks.per-network',
   burstCreditsPerMinute: 'clicks.burst-per-minute',
   reachCapPerEmployee: 'reach.cap-per-employee',
+  clickRetentionMonths: 'clicks.retention-months',
   avatarHosts: 'avatar-hosts',
   disclosure: 'disclosure',
   allowedDomains: 'domain',
@@ -153,6 +154,7 @@ function describeSettings(settings: ProgrammeSettings): string {
     `clicks.per-network = ${settings.creditsPerNetworkPerDay}`,
     `clicks.burst-per-minute = ${settings.burstCreditsPerMinute}`,
     `reach.cap-per-employee = ${settings.reachCapPerEmployee}`,
+    `clicks.retention-months = ${settings.clickRetentionMonths}`,
     `avatar-hosts = ${settings.avatarHosts.join(',') || 'none (initials only)'}`,
     ...(disclosures.length === 0 ? ['disclosure: none set'] : disclosures.map(([locale, text]) => `disclosure.${locale} = ${JSON.stringify(text)}`)),
     `destination domains: ${settings.allowedDomains.join(', ') || 'none (content cannot be added until one is)'}`,
@@ -180,6 +182,7 @@ const NUMBER_SETTINGS = {
   'clicks.per-network': 'creditsPerNetworkPerDay',
   'clicks.burst-per-minute': 'burstCreditsPerMinute',
   'reach.cap-per-employee': 'reachCapPerEmployee',
+  'clicks.retention-months': 'clickRetentionMonths',
 } as const;
 
 const SETTING_KEYS = `${Object.keys(NUMBER_SETTINGS).join(', ')}, points.share-rule, avatar-hosts or disclosure.<locale>`;

@@ -43,6 +43,7 @@ interface SettingsRow {
   credits_per_network_per_day: number;
   burst_credits_per_minute: number;
   reach_cap_per_employee: number;
+  click_retention_months: number;
   avatar_hosts: string[];
   disclosure: Record<string, string>;
   allowed_domains: string[];
@@ -56,6 +57,7 @@ const toSettings = (row: SettingsRow): ProgrammeSettings => ({
   creditsPerNetworkPerDay: row.credits_per_network_per_day,
   burstCreditsPerMinute: row.burst_credits_per_minute,
   reachCapPerEmployee: row.reach_cap_per_employee,
+  clickRetentionMonths: row.click_retention_months,
   avatarHosts: row.avatar_hosts,
   disclosure: row.disclosure,
   allowedDomains: row.allowed_domains,
@@ -65,7 +67,7 @@ async function settingsRow(db: Queryable, organisationId: string, forUpdate = fa
   const { rows } = await run<SettingsRow>(
     db,
     sql`SELECT points_per_share, points_per_click, share_points_rule, daily_share_points_cap, credits_per_network_per_day,
-               burst_credits_per_minute, reach_cap_per_employee, avatar_hosts, disclosure, allowed_domains
+               burst_credits_per_minute, reach_cap_per_employee, click_retention_months, avatar_hosts, disclosure, allowed_domains
           FROM organisations WHERE id = ${organisationId}${raw(forUpdate ? ' FOR UPDATE' : '')}`,
   );
   const row = rows[0];
@@ -113,6 +115,7 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
     if (change.creditsPerNetworkPerDay !== undefined) after.credits_per_network_per_day = change.creditsPerNetworkPerDay;
     if (change.burstCreditsPerMinute !== undefined) after.burst_credits_per_minute = change.burstCreditsPerMinute;
     if (change.reachCapPerEmployee !== undefined) after.reach_cap_per_employee = change.reachCapPerEmployee;
+    if (change.clickRetentionMonths !== undefined) after.click_retention_months = change.clickRetentionMonths;
     if (change.avatarHosts !== undefined) after.avatar_hosts = normaliseDomains(change.avatarHosts, 'body.avatarHosts');
     for (const [locale, text] of Object.entries(change.disclosure ?? {})) {
       const key = canonicalLocale(locale);
@@ -131,7 +134,8 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
       sql`UPDATE organisations SET points_per_share = ${after.points_per_share}, points_per_click = ${after.points_per_click},
                  share_points_rule = ${after.share_points_rule}, daily_share_points_cap = ${after.daily_share_points_cap},
                  credits_per_network_per_day = ${after.credits_per_network_per_day}, burst_credits_per_minute = ${after.burst_credits_per_minute},
-                 reach_cap_per_employee = ${after.reach_cap_per_employee}, avatar_hosts = ${after.avatar_hosts},
+                 reach_cap_per_employee = ${after.reach_cap_per_employee},
+                 click_retention_months = ${after.click_retention_months}, avatar_hosts = ${after.avatar_hosts},
                  disclosure = ${JSON.stringify(after.disclosure)}::jsonb, allowed_domains = ${after.allowed_domains}
            WHERE id = ${organisationId}`,
     );
@@ -152,6 +156,7 @@ function diff(before: ProgrammeSettings, after: ProgrammeSettings): Record<strin
     'creditsPerNetworkPerDay',
     'burstCreditsPerMinute',
     'reachCapPerEmployee',
+    'clickRetentionMonths',
     'avatarHosts',
     'allowedDomains',
   ] as const;
