@@ -1,3 +1,4 @@
+import type { Change } from '../db/change-feed.js';
 import type { Queryable } from '../db/db.js';
 import { isTransientDatabaseError } from '../db/transient-errors.js';
 import { trackedDestination } from './tracked-destination.js';
@@ -71,6 +72,22 @@ export class ShareLookup {
     this.#use(code, { share, checkedAt: now, usedAt: now }, now);
     if (this.#cache.size > MAX_ENTRIES) this.#cache.delete(this.#cache.keys().next().value as string);
     return share;
+  }
+
+  /**
+   * Makes the entries a committed change may concern check the database
+   * again at their next use (kept, so an outage right after still finds them).
+   */
+  forget(change: Change): void {
+    for (const entry of this.#cache.values()) {
+      const share = entry.share;
+      const concerned =
+        change.table === 'everything' ||
+        (change.table === 'content' && share?.contentId === change.id) ||
+        (change.table === 'shares' && share?.shareId === change.id) ||
+        (change.table === 'organisations' && share?.organisationId === change.id);
+      if (concerned) entry.checkedAt = Number.NEGATIVE_INFINITY;
+    }
   }
 
   #use(code: string, entry: Entry, now: number): Entry {

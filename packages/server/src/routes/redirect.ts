@@ -21,6 +21,7 @@ const NOT_FOUND_PAGE = `<!doctype html>
  */
 export const redirectRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   const lookup = new ShareLookup(ctx.db);
+  ctx.changes.subscribe((change) => lookup.forget(change));
 
   registerRoute(app, ctx, routes.followTrackedLink, async ({ params, request, reply }) => {
     reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'no-referrer-when-downgrade');
