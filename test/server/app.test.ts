@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { HealthSchema, ProblemSchema, routes } from '@advocacy/sdk/contract';
+import { HealthSchema, ProblemSchema, ReadinessSchema, routes } from '@advocacy/sdk/contract';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
@@ -54,7 +54,18 @@ for (const kind of databaseKinds()) {
       const health = HealthSchema.parse(response.json());
       assert.equal(health.status, 'ok');
       assert.equal(health.version, '9.9.9-test');
-      assert.deepEqual([health.database.up, health.database.driver], [true, kind]);
+      assert.deepEqual([health.database.up, health.database.driver, health.database.writable], [true, kind, true]);
+    });
+
+    it('GET /readyz is ready: the database and the click journal take a write, no click backlog', async () => {
+      const response = await app.inject({ method: 'GET', url: '/readyz' });
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      const readiness = ReadinessSchema.parse(response.json());
+      assert.equal(readiness.status, 'ready');
+      assert.deepEqual([readiness.checks.database.ok, readiness.checks.journal.ok, readiness.checks.recorder.ok], [true, true, true]);
+      assert.equal(readiness.checks.recorder.backlog, 0);
+      assert.ok(readiness.checks.recorder.bound > 0);
     });
 
     it('answers an unknown route with a 404 problem', async () => {
@@ -117,16 +128,21 @@ for (const kind of databaseKinds()) {
   });
 }
 
-describe('GET /healthz when the database is gone', () => {
-  it('answers 503 degraded instead of failing', async () => {
+describe('GET /healthz and /readyz when the database is gone', () => {
+  it('says degraded with 200 (the process lives) and not ready with 503', async () => {
     const db = await openTestDatabase('pglite');
     const app = await buildApp(db, { version: 'test', demoMode: false });
     await db.close();
     const response = await app.inject({ method: 'GET', url: '/healthz' });
-    assert.equal(response.statusCode, 503);
+    assert.equal(response.statusCode, 200);
     const health = HealthSchema.parse(response.json());
     assert.equal(health.status, 'degraded');
     assert.equal(health.database.up, false);
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    assert.equal(ready.statusCode, 503);
+    const readiness = ReadinessSchema.parse(ready.json());
+    assert.equal(readiness.status, 'not-ready');
+    assert.equal(readiness.checks.database.ok, false);
     await app.close();
   });
 });

@@ -146,7 +146,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
       : undefined,
   });
 
-  await app.register(healthRoutes, { db, version: settings.version });
+  await app.register(healthRoutes, { db, version: settings.version, recorder: clicks });
   // The JSON API: CORS for the pages that call it, and rate limits per key, employee and IP.
   await app.register(async (api) => {
     await installCors(api, db, context.authenticate);
@@ -174,6 +174,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     ...sites.map((site) => ({ href: site.prefix + (site.entry ?? ''), label: site.label, description: site.description })),
     { href: '/v1/openapi.json', label: 'OpenAPI document', description: 'The API contract, generated from the SDK schemas.' },
     { href: '/healthz', label: 'Health', description: 'Whether the API and its database answer.' },
+    { href: '/readyz', label: 'Readiness', description: 'Whether this instance can take traffic: database and click journal writable, click backlog under its bound.' },
   ];
   await app.register(startPageRoutes, { links, notes: settings.startNotes ?? [], version: settings.version });
 

@@ -4,7 +4,9 @@ import type { RouteName } from '../contract/routes.js';
 import type { CompiledRoute } from './compiled-route.js';
 import { array, boolean, nullable, number, object, oneOf, optional, record, string, union, unknown, withDefault, type Check } from './checks.js';
 
-export const Health: Check = object({ status: oneOf(["ok", "degraded"]), version: string(), database: object({ up: boolean, driver: oneOf(["pglite", "postgres"]), latencyMs: optional(number({ min: 0 })) }) });
+export const Health: Check = object({ status: oneOf(["ok", "degraded"]), version: string(), database: object({ up: boolean, driver: oneOf(["pglite", "postgres"]), latencyMs: optional(number({ min: 0 })), writable: optional(boolean) }) });
+export const ReadinessCheck: Check = object({ ok: boolean, detail: optional(string()) });
+export const Readiness: Check = object({ status: oneOf(["ready", "not-ready"]), version: string(), checks: object({ database: ReadinessCheck, journal: ReadinessCheck, recorder: object({ ok: boolean, detail: optional(string()), backlog: number({ integer: true, min: 0 }), bound: number({ integer: true, min: 0 }) }) }) });
 export const Uuid: Check = string({ patterns: [/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/] });
 export const Network: Check = oneOf(["linkedin", "x", "facebook", "whatsapp", "bluesky", "mastodon", "threads", "telegram", "teams", "email"]);
 export const Locale: Check = string({ min: 2, max: 35, patterns: [/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/] });
@@ -78,6 +80,7 @@ export const TrustFlagQuery: Check = object({ status: optional(oneOf(["open", "r
 
 export const compiledRoutes = {
   health: { method: 'GET', path: '/healthz', audience: 'anyone', responses: { 200: Health, 503: Health } },
+  readiness: { method: 'GET', path: '/readyz', audience: 'anyone', responses: { 200: Readiness, 503: Readiness } },
   openapi: { method: 'GET', path: '/v1/openapi.json', audience: 'anyone', responses: { 200: record(string(), unknown) } },
   listContent: { method: 'GET', path: '/v1/content', audience: 'employee', query: ContentListQuery, responses: { 200: ContentPage } },
   getContent: { method: 'GET', path: '/v1/content/:id', audience: 'employee', params: ContentIdParams, responses: { 200: Content } },

@@ -28,7 +28,9 @@ export const routeSummaries = {
   followTrackedLink:
     'A tracked link: 302 to the content with UTM parameters (an HTML 404 page for an unknown code). Every request is recorded; only a person’s first visit of the day, not the sharer’s own, is credited.',
   health:
-    'Whether the API and its database answer.',
+    'Liveness: 200 while the process answers; `degraded` when its database does not answer or cannot write (full or read-only disk).',
+  readiness:
+    'Readiness, for a load balancer: 200 when the database and the click journal take a write and the click backlog is under its bound, 503 otherwise.',
   openapi:
     'This document: the OpenAPI 3.1 description of the API, generated from the contract.',
   createShare:

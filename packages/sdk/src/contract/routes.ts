@@ -3,7 +3,7 @@ import { adminRoutes } from './admin.js';
 import { contentRoutes } from './content.js';
 import { demoRoutes } from './demo.js';
 import { eventRoutes } from './events.js';
-import { HealthSchema } from './health.js';
+import { HealthSchema, ReadinessSchema } from './health.js';
 import { leaderboardRoutes } from './leaderboard.js';
 import { meRoutes } from './me.js';
 import { ProblemSchema } from './problem.js';
@@ -27,6 +27,12 @@ export const routes = {
     path: '/healthz',
     audience: 'anyone',
     responses: { 200: HealthSchema, 503: HealthSchema },
+  },
+  readiness: {
+    method: 'GET',
+    path: '/readyz',
+    audience: 'anyone',
+    responses: { 200: ReadinessSchema, 503: ReadinessSchema },
   },
   openapi: {
     method: 'GET',

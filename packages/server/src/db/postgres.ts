@@ -10,6 +10,8 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** Any statement running longer is cancelled by the server. */
   statementTimeoutMs?: number;
+  /** A request waiting longer for a free connection (pool exhausted, server unreachable) fails, and answers 503. */
+  connectionTimeoutMs?: number;
 }
 
 const typeParsers: pg.CustomTypesConfig = {
@@ -35,6 +37,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 3_000,
     application_name: 'advocacy-server',
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.

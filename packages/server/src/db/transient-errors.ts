@@ -2,12 +2,15 @@
  * Postgres errors that say "try again", not "this request is wrong":
  * serialization failures and deadlocks (class 40), lost or refused
  * connections (class 08, ECONNREFUSED…), an administrator shutdown (57P01…)
- * and insufficient resources (class 53: disk full, too many connections).
+ * and insufficient resources (class 53: disk full, too many connections),
+ * and no pooled connection free in time.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (/^(40|08|53)[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code)) return true;
-  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) || /Connection terminated/i.test(String((error as Error | null)?.message ?? ''));
+  const message = String((error as Error | null)?.message ?? '');
+  // pg-pool's wait for a free connection ran out (every connection busy, or the server unreachable).
+  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) || /Connection terminated|timeout exceeded when trying to connect/i.test(message);
 }
 
 /** A serialization failure or deadlock: the transaction was rolled back and can simply run again. */

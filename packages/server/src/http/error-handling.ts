@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '@advocacy/sdk/contract';
-import { isTransientDatabaseError } from '../db/transient-errors.js';
+import { databaseFaultOf, type DatabaseFault } from '../db/database-faults.js';
 import { HttpProblem, slugForStatus } from './problem.js';
 
 function send(problem: HttpProblem, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -11,16 +11,23 @@ function send(problem: HttpProblem, request: FastifyRequest, reply: FastifyReply
     .send(problem.toProblem(request.id, request.url.split('?')[0]));
 }
 
+/** A fault of the database or its disk: ours and passing, so 503 with a time to come back, never a 500. */
+const FAULT_PROBLEMS: Record<DatabaseFault, { slug: string; detail: string; retryAfterSeconds: number }> = {
+  busy: { slug: 'database-busy', detail: 'The database is too busy to answer in time. Try again shortly.', retryAfterSeconds: 2 },
+  unavailable: { slug: 'database-unavailable', detail: 'The database is briefly unavailable. Try again shortly.', retryAfterSeconds: 5 },
+  'storage-full': { slug: 'storage-full', detail: 'The server cannot store anything right now (its disk is full). Reading still works; try writing again later.', retryAfterSeconds: 60 },
+  'read-only': { slug: 'storage-read-only', detail: 'The server cannot store anything right now (its storage is read-only). Try again later.', retryAfterSeconds: 60 },
+};
+
+export function faultProblem(fault: DatabaseFault): HttpProblem {
+  const { slug, detail, retryAfterSeconds } = FAULT_PROBLEMS[fault];
+  return new HttpProblem(503, slug, { detail, headers: { 'retry-after': String(retryAfterSeconds) } });
+}
+
 /** Fastify's own client errors (bad JSON, body too large, wrong media type) keep their 4xx status. */
 function fromFastifyError(error: FastifyError): HttpProblem {
-  // Postgres cancelled a statement that ran past statement_timeout: busy, not broken.
-  if ((error as { code?: unknown }).code === '57014') {
-    return new HttpProblem(503, 'database-busy', { detail: 'The database took too long to answer. Try again shortly.', headers: { 'retry-after': '2' } });
-  }
-  // A conflict that outlived its retries, a lost connection, a full disk: ours, and passing.
-  if (isTransientDatabaseError(error)) {
-    return new HttpProblem(503, 'database-unavailable', { detail: 'The database is briefly unavailable. Try again shortly.', headers: { 'retry-after': '2' } });
-  }
+  const fault = databaseFaultOf(error);
+  if (fault) return faultProblem(fault);
   // A data exception (class 22): a value the client sent that Postgres cannot store, e.g. a NUL character.
   if (/^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code))) {
     return new HttpProblem(400, 'invalid-data', { detail: 'A value in the request cannot be stored (for example a NUL character). Remove it and try again.' });
