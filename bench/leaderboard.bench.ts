@@ -45,8 +45,8 @@ try {
     INSERT INTO shares (id, organisation_id, employee_id, content_id, network, code, created_at)
       SELECT gen_random_uuid(), '${org.id}', id, '00000000-0000-4000-8000-000000000001', 'linkedin', 'b' || subject, now() - interval '60 days' FROM employees;
     CREATE TEMP TABLE share_ids AS SELECT row_number() OVER () AS n, id FROM shares;
-    INSERT INTO clicks (organisation_id, share_id, occurred_at, visitor_hash, credited, reason)
-      SELECT '${org.id}', s.id, now() - (random() * interval '60 days'), '\\x00'::bytea, r < 0.7, CASE WHEN r < 0.7 THEN NULL ELSE 'repeat' END
+    INSERT INTO clicks (organisation_id, share_id, occurred_at, visitor_hash, credited, reason, click_id)
+      SELECT '${org.id}', s.id, now() - (random() * interval '60 days'), '\\x00'::bytea, r < 0.7, CASE WHEN r < 0.7 THEN NULL ELSE 'repeat' END, gen_random_uuid()
         FROM (SELECT 1 + floor(power(random(), 3) * ${EMPLOYEES})::int AS n, random() AS r FROM generate_series(1, ${CLICKS})) g
         JOIN share_ids s ON s.n = g.n;
     ALTER TABLE points DISABLE TRIGGER points_histogram_move;

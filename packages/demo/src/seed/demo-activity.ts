@@ -123,8 +123,8 @@ export async function addDemoActivity(
   });
   if (clicks.length > 0) {
     await tx.query(
-      `INSERT INTO clicks (organisation_id, share_id, occurred_at, visitor_hash, credited, reason)
-       SELECT $1, share_id, occurred_at, decode(hash, 'hex'), reason IS NULL, reason
+      `INSERT INTO clicks (organisation_id, share_id, occurred_at, visitor_hash, credited, reason, click_id)
+       SELECT $1, share_id, occurred_at, decode(hash, 'hex'), reason IS NULL, reason, gen_random_uuid()
          FROM unnest($2::uuid[], $3::timestamptz[], $4::text[], $5::text[]) AS rows (share_id, occurred_at, hash, reason)`,
       [organisationId, clicks.map(({ stored }) => stored.id), clicks.map(({ click }) => click.at.toISOString()), clicks.map(({ click }) => click.visitorHash), clicks.map(({ click }) => click.reason)],
     );
