@@ -200,13 +200,14 @@ describe('the demo intranet under a strict Content Security Policy', () => {
     await page.getByRole('button', { name: 'Next testimonial' }).click();
 
     // Testimonial form: refused empty (inline errors), then sent, then withdrawn by its author.
+    // By accessible name: the required fields' visible "*" is hidden from it.
     const form = page.locator('adv-testimonial-form');
     await form.getByRole('button', { name: 'Send my testimonial' }).click();
     await form.getByText('Write your testimonial.').first().waitFor();
-    await form.getByLabel('Your testimonial', { exact: true }).fill('I ship things that matter with people who care, and I learn every week.');
-    await form.getByLabel('Your role', { exact: true }).fill('Software engineer');
-    await form.getByLabel('Team', { exact: true }).fill('Engineering');
-    await form.getByLabel('Location', { exact: true }).fill('Lyon');
+    await form.getByRole('textbox', { name: 'Your testimonial', exact: true }).fill('I ship things that matter with people who care, and I learn every week.');
+    await form.getByRole('textbox', { name: 'Your role', exact: true }).fill('Software engineer');
+    await form.getByRole('textbox', { name: 'Team', exact: true }).fill('Engineering');
+    await form.getByRole('textbox', { name: 'Location', exact: true }).fill('Lyon');
     await form.getByRole('checkbox').check();
     await form.getByRole('button', { name: 'Send my testimonial' }).click();
     await form.getByText('Thank you — your testimonial will appear after review.').waitFor();
