@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { ensureWritableDataDir, explainDataDirFailure } from './data-dir-check.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Db } from './db.js';
 import { openPglite } from './pglite.js';
@@ -21,7 +21,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Db> {
     return openPostgres({ connectionString: location.databaseUrl, ...(location.statementTimeoutMs ? { statementTimeoutMs: location.statementTimeoutMs } : {}) });
   }
   if (!location.dataDir) return openPglite(undefined);
-  await mkdir(location.dataDir, { recursive: true });
+  await ensureWritableDataDir(location.dataDir);
   // One process per folder: a second one would lose the first one's writes.
   const release = lockDataDir(location.dataDir, location.holder ?? 'another process');
   try {
@@ -38,6 +38,6 @@ export async function openDatabase(location: DatabaseLocation): Promise<Db> {
     };
   } catch (error) {
     release();
-    throw error;
+    throw explainDataDirFailure(error, location.dataDir);
   }
 }
