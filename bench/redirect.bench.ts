@@ -1,24 +1,78 @@
-// GET /r/{code}: the API's tracked-link redirect (cached lookup, click recorded
-// after the answer, in batches, on PGlite) against node:http answering the
-// same 302 from memory, in the same run. Prints the throughput ratio (goal ≥ 0.5)
-// and how many clicks were recorded, to show none were skipped.
-import { load, serve } from './helpers/load.js';
+// GET /r/{code}: the API's tracked-link redirect with its durability on (each
+// click appended to the instance's journal before the 302, fsync'ed every
+// second, then written in batches) against node:http answering the same 302
+// from memory, in the same run: on in-memory PGlite, and on Postgres when
+// DATABASE_URL is set (a database created and dropped here). Prints the
+// throughput ratio (goal ≥ 0.5), then waits for the recorder to drain and
+// prints clicks journaled against written, to show none were skipped.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { load, serve, type LoadResult, type ServedProcess } from './helpers/load.js';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
-const api = await serve('api-redirect');
-try {
-  const probe = await fetch(`http://127.0.0.1:${api.port}/r/BenchCode2`, { redirect: 'manual' });
-  const location = probe.headers.get('location') ?? '';
-  const bare = await serve('bare-redirect', location);
-  try {
-    const bareResult = await load(`http://127.0.0.1:${bare.port}/r/BenchCode2`, seconds, 10, { 'user-agent': 'Mozilla/5.0 (bench)' });
-    const apiResult = await load(`http://127.0.0.1:${api.port}/r/BenchCode2`, seconds, 10, { 'user-agent': 'Mozilla/5.0 (bench)' });
-    console.table({ 'node:http 302': bareResult, 'API /r/{code}': apiResult });
-    console.log(`API / node:http: ${(apiResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)} (goal ≥ 0.5)`);
-    if (apiResult.errors > 0 || bareResult.errors > 0) process.exitCode = 1;
-  } finally {
-    bare.child.kill();
+const headers = { 'user-agent': 'Mozilla/5.0 (bench)' };
+
+/** Asks the API process how far its recorder is, until its backlog is empty (or 60 s). */
+async function drained(api: ServedProcess): Promise<{ backlog: number; journaled: number; written: number; seconds: number }> {
+  const started = performance.now();
+  for (;;) {
+    const line = await new Promise<string>((resolve) => {
+      const onData = (chunk: Buffer): void => {
+        const match = /backlog \d+ journaled \d+ written \d+/.exec(chunk.toString());
+        if (!match) return;
+        api.child.stdout?.off('data', onData);
+        resolve(match[0]);
+      };
+      api.child.stdout?.on('data', onData);
+      api.child.stdin?.write('?\n');
+    });
+    const [backlog, journaled, written] = [...line.matchAll(/\d+/g)].map(Number) as [number, number, number];
+    const elapsed = (performance.now() - started) / 1000;
+    if (backlog === 0 || elapsed > 60) return { backlog, journaled, written, seconds: elapsed };
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-} finally {
-  api.child.kill();
 }
+
+async function run(label: string, databaseUrl?: string): Promise<boolean> {
+  const api = await serve('api-redirect', ...(databaseUrl ? [databaseUrl] : []));
+  try {
+    const probe = await fetch(`http://127.0.0.1:${api.port}/r/BenchCode2`, { redirect: 'manual' });
+    const location = probe.headers.get('location') ?? '';
+    const bare = await serve('bare-redirect', location);
+    let bareResult: LoadResult;
+    try {
+      bareResult = await load(`http://127.0.0.1:${bare.port}/r/BenchCode2`, seconds, 10, headers);
+    } finally {
+      bare.child.kill();
+    }
+    const apiResult = await load(`http://127.0.0.1:${api.port}/r/BenchCode2`, seconds, 10, headers);
+    const recorder = await drained(api);
+    console.log(`\n## ${label}`);
+    console.table({ 'node:http 302': bareResult, 'API /r/{code} (journaled)': apiResult });
+    console.log(`API / node:http: ${(apiResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)} (goal ≥ 0.5)`);
+    console.log(`clicks journaled ${recorder.journaled}, written ${recorder.written}, backlog ${recorder.backlog} (drained ${recorder.seconds.toFixed(1)} s after the load stopped)`);
+    return apiResult.errors === 0 && bareResult.errors === 0 && recorder.backlog === 0 && recorder.written === recorder.journaled;
+  } finally {
+    api.child.kill();
+  }
+}
+
+let ok = await run('in-memory PGlite');
+const adminUrl = process.env['DATABASE_URL'];
+if (adminUrl) {
+  const name = `adv_bench_redirect_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    ok = (await run('Postgres', url.href)) && ok;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+} else {
+  console.log('\nPostgres: skipped (set DATABASE_URL to a Postgres server)');
+}
+if (!ok) process.exitCode = 1;

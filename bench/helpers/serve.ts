@@ -48,8 +48,11 @@ if (kind === 'api') {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`PORT ${new URL(address).port}`);
 } else if (kind === 'api-redirect') {
-  // The API with one tracked link, recording every request as in production.
-  const db = await openPglite(undefined);
+  // The API with one tracked link, recording every request as in production: each click journaled
+  // (a file in a temporary folder, fsync'ed every second) before its 302, then written in batches.
+  // On in-memory PGlite, or on the Postgres database named by the third argument.
+  const url = process.argv[3];
+  const db = url ? await openPostgres({ connectionString: url, maxConnections: 10 }) : await openPglite(undefined);
   await migrate(db);
   const org = await createOrganisation(db, { slug: 'bench', name: 'Bench', allowedDomains: ['bench.example'], jwt: { issuer: 'https://idp.bench.example/', audience: 'bench' } });
   const employeeId = crypto.randomUUID();
@@ -60,6 +63,11 @@ if (kind === 'api') {
   const app = await buildApp(db, { version: 'bench', demoMode: false, rateLimits: { perKeyAndIp: 1e9, perEmployee: 1e9, perAnonymousIp: 1e9 } });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`PORT ${new URL(address).port}`);
+  // The bench asks on stdin how far the recorder is: "backlog <n> journaled <n> written <n>".
+  process.stdin.on('data', () => {
+    const { journaled, written } = app.clickRecorder.stats;
+    console.log(`backlog ${app.clickRecorder.backlog} journaled ${journaled} written ${written}`);
+  });
 } else if (kind === 'bare-redirect') {
   // The floor: node:http answering the same 302 with the same headers, from memory.
   const location = process.argv[3] ?? 'https://bench.example/';
