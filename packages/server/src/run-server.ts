@@ -38,6 +38,9 @@ function existingSites(): { sites: StaticSite[]; notes: string[] } {
   return { sites, notes };
 }
 
+/** How long SIGTERM waits for requests in flight and the click recorder before exiting anyway. */
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
 export interface RunServerOptions {
   /**
    * Called once the database is migrated, before the server is built: plugs
@@ -85,6 +88,12 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
     }
     closing = true;
     console.log(`\n${signal}: closing the server and the database…`);
+    // New connections are refused at once; requests in flight finish, clicks are written, then the database closes.
+    // Past the deadline, stop waiting: before an orchestrator's own kill (Kubernetes: 30 s) cuts everything.
+    setTimeout(() => {
+      console.error(`Still closing after ${SHUTDOWN_DEADLINE_MS / 1000} s: stopping now; unwritten clicks stay in the journal for the next start.`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     try {
       await app.close();
       await metricsServer?.close();
