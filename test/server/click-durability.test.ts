@@ -142,7 +142,7 @@ describe('clicks survive', () => {
       await migrate(seeding);
       const codes = await seedTrackedLinks(seeding, LINKS);
       await seeding.close();
-      const { answered, inFlightAtKill, server } = await clicksThroughKill(() => startServerProcess(serverEnv({ DATA_DIR: dataDir })), codes);
+      const { answered, inFlightAtKill, server } = await clicksThroughKill(() => startServerProcess(serverEnv({ DATA_DIR: dataDir, DATABASE_URL: '' })), codes);
       assert.equal(await server.stop('SIGTERM'), 0);
 
       const db = await openPglite(dataDir);
