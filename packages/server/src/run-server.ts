@@ -94,8 +94,12 @@ export async function runServer(options: RunServerOptions = {}): Promise<void> {
       console.error(`Still closing after ${SHUTDOWN_DEADLINE_MS / 1000} s: stopping now; unwritten clicks stay in the journal for the next start.`);
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
+    // A keep-alive connection busy at close() goes idle later and would hold close() until its timeout: drop each as it idles.
+    const idleSweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    idleSweep.unref();
     try {
       await app.close();
+      clearInterval(idleSweep);
       await metricsServer?.close();
       await maintenance.stop();
       await db.close();
