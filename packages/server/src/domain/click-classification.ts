@@ -1,7 +1,8 @@
 import { isbot } from 'isbot';
 
 /** Why a click is recorded without credit (docs/honest-figures.md). */
-export type UncreditedReason = 'bot' | 'preview' | 'head' | 'self' | 'repeat' | 'repeat-network' | 'burst';
+export const UNCREDITED_REASONS = ['bot', 'preview', 'head', 'self', 'repeat', 'repeat-network', 'burst'] as const;
+export type UncreditedReason = (typeof UNCREDITED_REASONS)[number];
 
 /**
  * Link-preview fetchers: they open a link the moment it is posted, to draw

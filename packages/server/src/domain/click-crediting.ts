@@ -4,21 +4,14 @@ import { lockOrganisationCounters } from './counter-lock.js';
 import { loadOrganisationSettings, type OrganisationSettings } from './organisations.js';
 import { addDailyStats, addPoints } from './points.js';
 import { awardSharePoints } from './share-awards.js';
+import type { ClickToRecord } from './tracked-click.js';
 
-/** A click with its keyed hashes; the IP itself is gone. */
-export interface ClickToCredit {
+/** A click with its keyed hashes; the IP and User-Agent themselves are gone. */
+export interface ClickToCredit extends Omit<ClickToRecord, 'ip' | 'userAgent'> {
   /** Given by the redirect: with `at`, unique in `clicks`, so a replayed click is never counted twice. */
   clickId: string;
-  shareId: string;
-  organisationId: string;
-  employeeId: string;
-  contentId: string;
-  network: string;
-  at: Date;
   /** UTC day of `at`: every limit below is per day. */
   day: string;
-  /** Set when the request alone shows it cannot be credited. */
-  reason: UncreditedReason | undefined;
   /** Network prefix and browser under the day's salt: one visitor. */
   visitorHash: Buffer;
   /** Network prefix alone under the day's salt: one office or home. */

@@ -1,4 +1,4 @@
-import type { UncreditedReason } from './click-classification.js';
+import { UNCREDITED_REASONS, type UncreditedReason } from './click-classification.js';
 
 /**
  * A request to a tracked link, as the redirect saw it. The IP stays raw only
@@ -23,7 +23,7 @@ export interface JournaledClick extends ClickToRecord {
   id: string;
 }
 
-const REASONS: ReadonlySet<string> = new Set<UncreditedReason>(['bot', 'preview', 'head', 'self', 'repeat', 'repeat-network', 'burst']);
+const REASONS: ReadonlySet<string> = new Set<UncreditedReason>(UNCREDITED_REASONS);
 
 /** One journal line (without its newline). */
 export function encodeClick(click: JournaledClick): string {
