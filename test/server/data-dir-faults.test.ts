@@ -5,24 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runServerProcess } from '../helpers/server-process.js';
-
-/** Mounts a tmpfs with these options on a new folder; undefined where this process may not mount. */
-function mountTmpfs(options: string): { dir: string; unmount: () => void } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'adv-start-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
-  return {
-    dir,
-    unmount: () => {
-      execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { mountTmpfs } from '../helpers/tmpfs.js';
 
 const canMount = (() => {
   const probe = mountTmpfs('size=1m');

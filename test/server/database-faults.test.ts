@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
@@ -14,6 +13,7 @@ import { createOrganisation } from '../../packages/server/src/domain/organisatio
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { createContent, jsonRequest } from '../helpers/content.js';
 import { postgresBinaries, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwaway-postgres.js';
+import { mountTmpfs } from '../helpers/tmpfs.js';
 
 /** A 503 problem with a Retry-After in seconds: what every API route answers while the database cannot serve it. */
 function assertUnavailable(response: LightMyRequestResponse, label: string): string {
@@ -104,25 +104,7 @@ describe('faults on a real Postgres: stopped and started again, pool exhausted',
   });
 });
 
-/** A small tmpfs, if this process may mount one (root, or a user namespace); else undefined. */
-function mountTinyTmpfs(sizeMb: number): { dir: string; unmount: () => void } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'adv-tiny-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
-  return {
-    dir,
-    unmount: () => {
-      execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const tinyDisk = mountTinyTmpfs(48);
+const tinyDisk = mountTmpfs('size=48m');
 
 describe('a full disk under PGlite (a real 48 MB tmpfs, filled)', { skip: tinyDisk ? false : 'cannot mount a tmpfs here' }, () => {
   let db: Db;
