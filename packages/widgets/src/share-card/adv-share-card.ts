@@ -24,26 +24,12 @@ import { hideBrokenImage } from '../base/avatar.js';
 import { safeUrl } from '../base/safe-url.js';
 import { AdvErrorEvent, AdvShareEvent } from '../events.js';
 import { styles } from './adv-share-card.styles.js';
+import { networkName, postCountMessage, postLevel as levelOf, renderPostCount } from './post-count.js';
 
 export const DEFAULT_NETWORKS = 'linkedin x facebook bluesky mastodon whatsapp email';
 
 /** Where the card remembers the employee's Mastodon server. */
 export const MASTODON_INSTANCE_KEY = 'adv-share-card:mastodon-instance';
-
-/** Remaining characters at or under which the count turns to a warning. */
-const NEAR = 20;
-
-const NAMES: Partial<Record<Network, string>> = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  whatsapp: 'WhatsApp',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  threads: 'Threads',
-  telegram: 'Telegram',
-  teams: 'Teams',
-};
 
 /**
  * The tracked link the post will carry, before the share exists: the API's
@@ -64,9 +50,6 @@ function intentHref(network: Network, url: string | null): string | undefined {
   if (network === 'email') return url?.startsWith('mailto:') ? url : undefined;
   return safeUrl(url);
 }
-
-type Level = 'ok' | 'near' | 'over';
-const levelOf = (check: TextCheck): Level => (check.over ? 'over' : check.remaining <= NEAR ? 'near' : 'ok');
 
 /**
  * One piece of content to share: a preview, the suggested text for the chosen
@@ -109,6 +92,12 @@ export class AdvShareCard extends AdvDataElement<Content> {
   /** The chosen network; the first of `networks` by default. */
   @property() network: Network | undefined;
 
+  /**
+   * Shows `content` as employees will see it, whatever its status or window
+   * (a draft, a scheduled post), with sharing off: the content library's preview.
+   */
+  @property({ type: Boolean, reflect: true }) preview = false;
+
   /** Leaves out the "make it yours" nudge (the share feed shows it on its first card only). */
   @property({ attribute: 'without-nudge', type: Boolean }) withoutNudge = false;
 
@@ -145,6 +134,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
 
   /** Content that is archived, a draft or expired (an admin may still read it) cannot be shared. */
   protected override isEmpty(content: Content): boolean {
+    if (this.preview) return false;
     return content.status !== 'published' || (content.expiresAt !== null && Date.parse(content.expiresAt) <= Date.now());
   }
 
@@ -209,7 +199,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   }
 
   #name(network: Network): string {
-    return NAMES[network] ?? this.l.t('shareCardEmail');
+    return networkName(this.l, network);
   }
 
   /** The suggestion for `network` in the widget's language, else the content's, else any, else the title (as the API does). */
@@ -229,11 +219,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   }
 
   #countMessage(check: TextCheck, network: Network): string {
-    const params = { network: this.#name(network) };
-    const level = levelOf(check);
-    if (level === 'over') return this.l.plural(-check.remaining, { one: 'shareCardOverOne', other: 'shareCardOverOther' }, params);
-    if (level === 'near') return this.l.plural(check.remaining, { one: 'shareCardLeftOne', other: 'shareCardLeftOther' }, params);
-    return this.l.t('shareCardCount', { count: check.length, limit: check.limit });
+    return postCountMessage(this.l, check, network);
   }
 
   protected renderReady(content: Content): unknown {
@@ -246,7 +232,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
     const image = safeUrl(content.imageUrl);
     const link = safeUrl(content.url);
     const canWebShare = !!link && typeof navigator.canShare === 'function' && navigator.canShare({ url: link, text });
-    const blocked = this._busy || check.over;
+    const blocked = this._busy || check.over || this.preview;
     const nudge = !edited && !this.withoutNudge;
     const described = ['count', 'disclosure', nudge ? 'nudge' : ''].join(' ').trim();
     return html`<article part="card" class="card" tabindex="-1" aria-labelledby="title">
@@ -279,7 +265,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
           ></textarea>
           <p id="disclosure" part="disclosure" class="disclosure"><span class="muted">${this.l.t('shareCardDisclosure')}</span> <span lang=${content.locale} dir="auto">${content.disclosure}</span></p>
         </div>
-        <p id="count" part="count" class="count ${level}">${this.#countMessage(check, network)}</p>
+        ${renderPostCount(this.l, check, network)}
         ${nudge ? html`<p id="nudge" class="nudge">${this.l.t('shareCardNudge')}</p>` : nothing}
         ${network === 'mastodon' ? this.#renderInstance() : nothing}
         <div class="actions">
@@ -294,7 +280,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
             ${this.l.t(this._busy ? 'shareCardSharing' : network === 'email' ? 'shareCardSendEmail' : 'shareCardShare', { network: name })}
           </button>
           <button class="button" type="button" @click=${this.#copyText}>${this.l.t('shareCardCopyText')}</button>
-          <button class="button" type="button" aria-disabled=${this._busy ? 'true' : 'false'} @click=${this.#copyLink}>${this.l.t('shareCardCopyLink')}</button>
+          <button class="button" type="button" aria-disabled=${this._busy || this.preview ? 'true' : 'false'} @click=${this.#copyLink}>${this.l.t('shareCardCopyLink')}</button>
           ${canWebShare
             ? html`<button class="button" type="button" aria-disabled=${this._busy ? 'true' : 'false'} @click=${this.#webShare}>${this.l.t('shareCardWebShare')}</button>`
             : nothing}
@@ -370,7 +356,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
   /** Runs one share action at a time (a double click makes one share); failures show inline and as adv-error. */
   async #run(action: (content: Content, network: Network, text: string) => Promise<void>): Promise<void> {
     const content = this.#content;
-    if (this.#inFlight || !content || !this.client) return;
+    if (this.#inFlight || !content || !this.client || this.preview) return;
     this.#inFlight = this._busy = true;
     this._error = this._manual = undefined;
     this._notice = '';
@@ -416,7 +402,7 @@ export class AdvShareCard extends AdvDataElement<Content> {
 
   #shareClicked = (): void => {
     const content = this.#content;
-    if (!content || this.#inFlight || this.#check(content, this.#network, this.#text(content, this.#network)).over) return;
+    if (!content || this.#inFlight || this.preview || this.#check(content, this.#network, this.#text(content, this.#network)).over) return;
     let instance: string | undefined;
     if (this.#network === 'mastodon') {
       instance = instanceHost(this._instance);
