@@ -47,6 +47,13 @@ export const CreatedApiKey: Check = object({ id: Uuid, prefix: string(), kind: A
 export const IdentitySettings: Check = object({ issuer: nullable(string()), audience: nullable(string()), jwksUrl: nullable(string()), adminRole: string() });
 export const TrustFlagKind: Check = oneOf(["burst", "audience-jump"]);
 export const TrustFlag: Check = object({ id: Uuid, kind: TrustFlagKind, employee: object({ name: string(), displayName: nullable(string()), team: nullable(string()) }), share: nullable(object({ id: Uuid, network: Network, contentTitle: string() })), detail: record(string(), union([string(), number(), boolean, oneOf([null])])), createdAt: IsoDateTime, reviewedAt: nullable(IsoDateTime), reviewedBy: nullable(string()) });
+export const AdminStatsGroup: Check = oneOf(["day", "network", "team", "campaign", "content"]);
+export const AdminStatsRange: Check = object({ from: IsoDate, to: IsoDate, days: number({ integer: true, min: 0 }) });
+export const UncreditedVisits: Check = object({ bots: number({ integer: true, min: 0 }), linkPreviews: number({ integer: true, min: 0 }), repeats: number({ integer: true, min: 0 }), ownClicks: number({ integer: true, min: 0 }), total: number({ integer: true, min: 0 }) });
+export const EarnedMedia: Check = object({ value: number({ min: 0 }), currency: string(), cpc: number(), cpm: number(), formula: string(), estimate: oneOf([true]) });
+export const ProgrammeKpis: Check = object({ activeAmbassadors: number({ integer: true, min: 0 }), optedInEmployees: number({ integer: true, min: 0 }), allEmployees: number({ integer: true, min: 0 }), participation: object({ ofOptedIn: nullable(number({ min: 0, max: 1 })), ofAll: nullable(number({ min: 0, max: 1 })) }), shares: number({ integer: true, min: 0 }), creditedReaders: number({ integer: true, min: 0 }), uncreditedVisits: UncreditedVisits, estimatedReach: number({ integer: true, min: 0 }), earnedMedia: nullable(EarnedMedia) });
+export const AdminStatsRow: Check = object({ key: string(), label: string(), shares: number({ integer: true, min: 0 }), creditedReaders: number({ integer: true, min: 0 }), uncreditedVisits: UncreditedVisits, estimatedReach: number({ integer: true, min: 0 }), activeAmbassadors: nullable(number({ integer: true, min: 0 })), employees: nullable(number({ integer: true, min: 0 })) });
+export const AdminStats: Check = object({ groupBy: AdminStatsGroup, range: AdminStatsRange, previousRange: AdminStatsRange, kpis: ProgrammeKpis, previousKpis: ProgrammeKpis, rows: array(AdminStatsRow) });
 export const FieldError: Check = object({ field: string(), message: string() });
 export const Problem: Check = object({ type: string(), title: string(), status: number({ integer: true, min: 400, max: 599 }), detail: optional(string()), instance: optional(string()), requestId: optional(string()), errors: optional(array(FieldError)) }, 'loose');
 export const Tag: Check = string({ min: 1, max: 40, patterns: [/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u] });
@@ -77,6 +84,7 @@ export const NewApiKey: Check = union([object({ kind: oneOf(["publishable"]), na
 export const JwksUrl: Check = string({ max: 2048 });
 export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: JwksUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
 export const TrustFlagQuery: Check = object({ status: optional(oneOf(["open", "reviewed"])), limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
+export const AdminStatsQuery: Check = object({ from: IsoDate, to: IsoDate, groupBy: withDefault(AdminStatsGroup, "day") }, 'strict');
 
 export const compiledRoutes = {
   health: { method: 'GET', path: '/healthz', audience: 'anyone', responses: { 200: Health, 503: Health } },
@@ -119,4 +127,5 @@ export const compiledRoutes = {
   updateIdentity: { method: 'PUT', path: '/v1/admin/identity', audience: 'admin', body: IdentityUpdate, responses: { 200: IdentitySettings } },
   listTrustFlags: { method: 'GET', path: '/v1/admin/flags', audience: 'admin', query: TrustFlagQuery, responses: { 200: object({ items: array(TrustFlag), nextCursor: nullable(string()) }) } },
   reviewTrustFlag: { method: 'POST', path: '/v1/admin/flags/:id/review', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: TrustFlag } },
+  getAdminStats: { method: 'GET', path: '/v1/admin/stats', audience: 'admin', query: AdminStatsQuery, responses: { 200: AdminStats } },
 } as const satisfies Record<RouteName, CompiledRoute>;

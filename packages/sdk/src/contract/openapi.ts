@@ -30,7 +30,10 @@ function operationOf(name: RouteName, route: RouteDefinition): JsonSchema {
   for (const [status, schema] of Object.entries(route.responses)) {
     responses[status] = {
       description: status.startsWith('2') ? 'Success' : 'See the body',
-      content: { 'application/json': { schema: schemaOf(schema, 'output') } },
+      content: {
+        'application/json': { schema: schemaOf(schema, 'output') },
+        ...(status === '200' ? Object.fromEntries((route.textFormats ?? []).map((type) => [type, { schema: { type: 'string' } }])) : {}),
+      },
     };
   }
   responses['default'] = {

@@ -30,4 +30,9 @@ export interface RouteDefinition {
   readonly responses: Readonly<Record<number, z.ZodMiniType>>;
   /** POSTs that create something accept an `Idempotency-Key` header. */
   readonly idempotent?: boolean;
+  /**
+   * Text media types the 200 answer can also take, chosen by the request's
+   * `Accept` (the JSON schema stays the default). Listed in OpenAPI as strings.
+   */
+  readonly textFormats?: readonly 'text/csv'[];
 }

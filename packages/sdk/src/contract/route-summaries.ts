@@ -83,4 +83,6 @@ export const routeSummaries = {
     'Figures to review: shares that stopped crediting in a burst, jumps in a declared audience. Open flags first, newest first; `?status=open` or `reviewed` for one kind only.',
   reviewTrustFlag:
     'Marks a flag reviewed (audit-logged); for a burst, the share credits again. Reviewing a reviewed flag changes nothing.',
+  getAdminStats:
+    'The programme dashboard for any range of UTC days (`from`..`to`, inclusive, at most 366) beside the previous range of the same length: active ambassadors, participation, shares, credited readers, uncredited visits by reason, estimated reach, an earned-media estimate, and rows by day, network, team (teams of 5 or more; smaller ones together), campaign or content. `Accept: text/csv` gives the rows as an RFC 4180 file. Definitions: docs/programme-figures.md.',
 } as const satisfies Record<RouteName, string>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { adminRoutes } from './admin.js';
+import { adminStatsRoutes } from './admin-stats.js';
 import { contentRoutes } from './content.js';
 import { demoRoutes } from './demo.js';
 import { eventRoutes } from './events.js';
@@ -51,6 +52,7 @@ export const routes = {
   ...demoRoutes,
   ...adminRoutes,
   ...trustFlagRoutes,
+  ...adminStatsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;
