@@ -49,10 +49,15 @@ export interface AdvClient {
       create(body: Body<'createContent'>, options?: CallOptions): Out<'createContent'>;
       update(id: string, body: Body<'updateContent'>, options?: RequestOptions): Out<'updateContent'>;
       archive(id: string, options?: RequestOptions): Out<'archiveContent'>;
+      restore(id: string, options?: RequestOptions): Out<'restoreContent'>;
+      /** A new draft copy; safe to retry (one Idempotency-Key per call). */
+      duplicate(id: string, options?: CallOptions): Out<'duplicateContent'>;
     };
     testimonials: {
       queue(query?: Query<'listModerationQueue'>, options?: RequestOptions): Out<'listModerationQueue'>;
       approve(id: string, options?: RequestOptions): Out<'approveTestimonial'>;
+      /** Approves up to 100 at once, one result per id. */
+      approveMany(ids: readonly string[], options?: RequestOptions): Out<'approveTestimonials'>;
       reject(id: string, reason: string, options?: RequestOptions): Out<'rejectTestimonial'>;
       audit(id: string, options?: RequestOptions): Out<'getTestimonialAudit'>;
     };
@@ -115,10 +120,13 @@ export function createClient(options: ClientOptions): AdvClient {
         create: (body, o) => call('createContent', { body }, creating(o)),
         update: (id, body, o) => call('updateContent', { params: { id }, body }, o),
         archive: (id, o) => call('archiveContent', { params: { id } }, o),
+        restore: (id, o) => call('restoreContent', { params: { id } }, o),
+        duplicate: (id, o) => call('duplicateContent', { params: { id } }, creating(o)),
       },
       testimonials: {
         queue: (query, o) => call('listModerationQueue', { query }, o),
         approve: (id, o) => call('approveTestimonial', { params: { id } }, o),
+        approveMany: (ids, o) => call('approveTestimonials', { body: { ids: [...ids] } }, o),
         reject: (id, reason, o) => call('rejectTestimonial', { params: { id }, body: { reason } }, o),
         audit: (id, o) => call('getTestimonialAudit', { params: { id } }, o),
       },

@@ -16,6 +16,16 @@ export const CONTENT_STATUSES = ['draft', 'published', 'archived'] as const;
 export const ContentStatusSchema = z.enum(CONTENT_STATUSES);
 export type ContentStatus = z.infer<typeof ContentStatusSchema>;
 
+/**
+ * Where content stands for employees, derived from its status and window:
+ * `scheduled` is published with its publish time still ahead, `live` is
+ * published and inside its window (in the share feed), `expired` is
+ * published with its expiry past.
+ */
+export const CONTENT_STATES = ['draft', 'scheduled', 'live', 'expired', 'archived'] as const;
+export const ContentStateSchema = z.enum(CONTENT_STATES);
+export type ContentState = z.infer<typeof ContentStateSchema>;
+
 /** A tag: lower-case words joined by hyphens, e.g. `engineering` or `open-roles`. */
 export const TagSchema = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, 'a lower-case tag such as "open-roles"'));
 
@@ -67,6 +77,8 @@ export const ContentSchema = z.object({
   /** The organisation's disclosure for this content's locale ("I work at Acme."), always appended to a post. */
   disclosure: z.string(),
   status: ContentStatusSchema,
+  /** Derived from `status` and the window at the time of the answer (always sent by this server). */
+  state: z.optional(ContentStateSchema),
   publishAt: IsoDateTimeSchema,
   expiresAt: z.nullable(IsoDateTimeSchema),
   createdAt: IsoDateTimeSchema,
@@ -77,17 +89,25 @@ export type Content = z.infer<typeof ContentSchema>;
 export const ContentPageSchema = pageOf(ContentSchema);
 export type ContentPage = z.infer<typeof ContentPageSchema>;
 
-/** `?status=` of the content list: one status, or `all`. */
-export const ContentListStatusSchema = z.enum([...CONTENT_STATUSES, 'all']);
+/**
+ * `?status=` of the content list: a state, `published` (every published
+ * content whatever its window: scheduled, live and expired), or `all`.
+ */
+export const ContentListStatusSchema = z.enum([...CONTENT_STATES, 'published', 'all']);
+export type ContentListStatus = z.infer<typeof ContentListStatusSchema>;
 
 export const ContentListQuerySchema = z.strictObject({
   /** `fr` also matches `fr-CA`. */
   locale: z.optional(LocaleSchema),
   tag: z.optional(TagSchema),
+  /** Exact campaign name. */
+  campaign: z.optional(storedText(100)),
+  /** Words in the title, case-insensitive. */
+  q: z.optional(storedText(200)),
   /**
-   * Admins only: the library by status, whatever the window (`published`
-   * includes scheduled and expired content; `all` is every status). Without
-   * it, everyone, admins included, gets the share feed.
+   * Admins only: the library by state, whatever the window (`all` is
+   * everything, newest publish time first). Without it, everyone, admins
+   * included, gets the share feed (live content only).
    */
   status: z.optional(ContentListStatusSchema),
   limit: LimitQuerySchema,
@@ -118,7 +138,15 @@ const contentFields = {
 export const NewContentSchema = z.strictObject(contentFields);
 export type NewContent = z.input<typeof NewContentSchema>;
 
-export const ContentUpdateSchema = z.partial(z.strictObject(contentFields));
+/**
+ * Suggested texts as a `PATCH` sends them: merged into the stored ones per
+ * network and per locale. A locale sent as `null` is removed, a network sent
+ * as `null` is removed with all its locales; what is not sent stays.
+ */
+export const SuggestedTextsPatchSchema = z.partialRecord(NetworkSchema, z.nullable(z.record(LocaleSchema, z.nullable(storedText(3_000)))));
+export type SuggestedTextsPatch = z.input<typeof SuggestedTextsPatchSchema>;
+
+export const ContentUpdateSchema = z.partial(z.strictObject({ ...contentFields, suggestedTexts: SuggestedTextsPatchSchema }));
 export type ContentUpdate = z.input<typeof ContentUpdateSchema>;
 
 export const contentRoutes = {
@@ -161,5 +189,22 @@ export const contentRoutes = {
     scope: 'content:write',
     params: ContentIdParamsSchema,
     responses: { 200: ContentSchema },
+  },
+  restoreContent: {
+    method: 'POST',
+    path: '/v1/content/:id/restore',
+    audience: 'admin',
+    scope: 'content:write',
+    params: ContentIdParamsSchema,
+    responses: { 200: ContentSchema },
+  },
+  duplicateContent: {
+    method: 'POST',
+    path: '/v1/content/:id/duplicate',
+    audience: 'admin',
+    scope: 'content:write',
+    params: ContentIdParamsSchema,
+    responses: { 201: ContentSchema },
+    idempotent: true,
   },
 } as const satisfies Record<string, RouteDefinition>;

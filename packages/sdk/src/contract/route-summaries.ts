@@ -4,15 +4,19 @@ import type { RouteName } from './routes.js';
 
 export const routeSummaries = {
   listContent:
-    'The share feed: published content inside its window, newest first, by locale and tag. Admins add `?status=` (draft, published, archived or all) to see the library whatever the window.',
+    'The share feed: live content (published, inside its window), newest first, by locale, tag, campaign and title words (`q`). Admins add `?status=` (draft, scheduled, live, expired, archived, published for all three published states, or all) to see the library whatever the window; each item carries its derived `state`.',
   getContent:
     'One piece of content: employees get it while it is shareable (404 otherwise); admins whatever its status.',
   createContent:
     'Adds content to share. The destination must be https on one of the organisation’s allowed domains.',
   updateContent:
-    'Changes content; links already shared keep working.',
+    'Changes content; only the fields sent change, and links already shared keep working. Suggested texts merge per network and per locale: a locale or a network sent as `null` is removed, the others stay.',
   archiveContent:
-    'Takes content out of the share feed; links already shared keep working. Archiving archived content changes nothing.',
+    'Takes content out of the share feed (audit-logged); links already shared keep working. Archiving archived content changes nothing.',
+  restoreContent:
+    'Brings archived content back as it was before archiving, draft or published (audit-logged). Restoring content that is not archived changes nothing.',
+  duplicateContent:
+    'A new draft copy of the content, titled "… (copy)", with the same texts, tags, campaign and window (audit-logged).',
   getDemo:
     'Demo mode, loopback clients only: the demo publishable key and the demo employees.',
   createDemoToken:
@@ -52,13 +56,15 @@ export const routeSummaries = {
   withdrawTestimonial:
     'The author withdraws their testimonial: gone from every public listing at once. Repeating it changes nothing.',
   listModerationQueue:
-    'Testimonials by status for moderation (pending by default), oldest first.',
+    'Testimonials by status for moderation (pending by default; withdrawn ones too), oldest first, each with its author (id and current display name) and the consent version and time.',
+  approveTestimonials:
+    'Approves up to 100 testimonials in one transaction (each approval audit-logged), answering per id: approved, unchanged (already approved), withdrawn (never approved) or not-found.',
   approveTestimonial:
     'Publishes a pending (or previously rejected) testimonial, audit-logged. Approving an approved one changes nothing; a withdrawn one is a 409.',
   rejectTestimonial:
     'Rejects a pending testimonial, or takes down an approved one, with a reason the author sees (audit-logged). Rejecting a rejected one changes nothing; a withdrawn one is a 409.',
   getTestimonialAudit:
-    'Who did what to a testimonial, and when.',
+    'Who did what to a testimonial, and when: people by display name, secret keys as `API key <prefix>…`.',
   getSettings:
     'The programme settings: points per share and per credited click, the disclosure text per locale, the domains content may link to.',
   updateSettings:

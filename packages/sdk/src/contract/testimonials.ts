@@ -74,8 +74,49 @@ export type PublicTestimonialQuery = z.input<typeof PublicTestimonialQuerySchema
 
 const IdParams = z.strictObject({ id: UuidSchema });
 
+/**
+ * A testimonial in the moderation queue: also its author as the
+ * organisation knows them today (the id and current display name; the
+ * testimonial's `authorName` is the name it was submitted under). The
+ * consent version and time are in `consent`.
+ */
+export const ModerationTestimonialSchema = z.extend(TestimonialSchema, {
+  author: z.object({ id: UuidSchema, displayName: z.string() }),
+});
+export type ModerationTestimonial = z.infer<typeof ModerationTestimonialSchema>;
+
+export const ModerationQueueQuerySchema = z.strictObject({
+  status: z._default(TestimonialStatusSchema, 'pending'),
+  limit: LimitQuerySchema,
+  cursor: z.optional(CursorSchema),
+});
+export type ModerationQueueQuery = z.input<typeof ModerationQueueQuerySchema>;
+
+/**
+ * One entry of an audit trail. `actor` names who acted: an employee's
+ * display name, or `API key <prefix>…` for a secret key (`Deleted employee`
+ * or `Revoked key` when nothing is left to name them by).
+ */
 export const AuditEntrySchema = z.object({ actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()), at: IsoDateTimeSchema });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const BULK_APPROVE_MAX = 100;
+
+export const BulkApproveSchema = z.strictObject({ ids: z.array(UuidSchema).check(z.minLength(1), z.maxLength(BULK_APPROVE_MAX)) });
+export type BulkApprove = z.input<typeof BulkApproveSchema>;
+
+/**
+ * What happened to one id of a bulk approval: `approved` now, `unchanged`
+ * (it was approved already), `withdrawn` (its author withdrew it: never
+ * approved), `not-found` (no testimonial with this id in the organisation).
+ */
+export const BULK_APPROVE_OUTCOMES = ['approved', 'unchanged', 'withdrawn', 'not-found'] as const;
+export const BulkApproveResultSchema = z.object({
+  id: UuidSchema,
+  outcome: z.enum(BULK_APPROVE_OUTCOMES),
+  testimonial: z.nullable(TestimonialSchema),
+});
+export type BulkApproveResult = z.infer<typeof BulkApproveResultSchema>;
 
 export const testimonialRoutes = {
   listTestimonials: {
@@ -120,8 +161,16 @@ export const testimonialRoutes = {
     path: '/v1/admin/testimonials',
     audience: 'admin',
     scope: 'testimonials:moderate',
-    query: z.strictObject({ status: z._default(TestimonialStatusSchema, 'pending'), limit: LimitQuerySchema, cursor: z.optional(CursorSchema) }),
-    responses: { 200: pageOf(TestimonialSchema) },
+    query: ModerationQueueQuerySchema,
+    responses: { 200: pageOf(ModerationTestimonialSchema) },
+  },
+  approveTestimonials: {
+    method: 'POST',
+    path: '/v1/admin/testimonials/approve',
+    audience: 'admin',
+    scope: 'testimonials:moderate',
+    body: BulkApproveSchema,
+    responses: { 200: z.object({ items: z.array(BulkApproveResultSchema) }) },
   },
   approveTestimonial: {
     method: 'POST',
