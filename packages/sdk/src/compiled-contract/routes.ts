@@ -50,6 +50,10 @@ export const CreatedApiKey: Check = object({ id: Uuid, prefix: string(), kind: A
 export const IdentitySettings: Check = object({ issuer: nullable(string()), audience: nullable(string()), jwksUrl: nullable(string()), adminRole: string() });
 export const TrustFlagKind: Check = oneOf(["burst", "audience-jump"]);
 export const TrustFlag: Check = object({ id: Uuid, kind: TrustFlagKind, employee: object({ name: string(), displayName: nullable(string()), team: nullable(string()) }), share: nullable(object({ id: Uuid, network: Network, contentTitle: string() })), detail: record(string(), union([string(), number(), boolean, oneOf([null])])), createdAt: IsoDateTime, reviewedAt: nullable(IsoDateTime), reviewedBy: nullable(string()) });
+export const PersonStatus: Check = oneOf(["active", "deactivated", "erased"]);
+export const Person: Check = object({ id: Uuid, name: string(), displayName: nullable(string()), email: nullable(string()), team: nullable(string()), optedIn: boolean, status: PersonStatus, firstSeenAt: IsoDateTime, lastActiveAt: IsoDateTime, deactivatedAt: nullable(IsoDateTime), erasedAt: nullable(IsoDateTime), shares: number({ integer: true, min: 0 }), readers: number({ integer: true, min: 0 }) });
+export const PeoplePage: Check = object({ items: array(Person), nextCursor: nullable(string()), from: IsoDate, to: IsoDate });
+export const PersonExport: Check = object({ exportedAt: IsoDateTime, person: object({ id: Uuid, subject: string(), name: string(), displayName: nullable(string()), email: nullable(string()), team: nullable(string()), avatarUrl: nullable(string()), optedIn: boolean, audience: record(string(), number()), status: PersonStatus, firstSeenAt: IsoDateTime, lastActiveAt: IsoDateTime, deactivatedAt: nullable(IsoDateTime), erasedAt: nullable(IsoDateTime) }), shares: array(object({ id: Uuid, contentId: Uuid, contentTitle: string(), network: Network, code: string(), createdAt: IsoDateTime, visits: object({ credited: number({ integer: true, min: 0 }), uncredited: record(string(), number({ integer: true, min: 0 })) }) })), points: array(object({ period: string(), periodStart: IsoDate, points: number({ integer: true, min: 0 }), shares: number({ integer: true, min: 0 }), clicks: number({ integer: true, min: 0 }) })), days: array(object({ day: IsoDate, shares: number({ integer: true, min: 0 }), readers: number({ integer: true, min: 0 }) })), testimonials: array(Testimonial), audit: array(object({ at: IsoDateTime, actor: string(), action: string(), targetType: string(), targetId: string(), detail: record(string(), unknown) })) });
 export const AdminStatsGroup: Check = oneOf(["day", "network", "team", "campaign", "content"]);
 export const AdminStatsRange: Check = object({ from: IsoDate, to: IsoDate, days: number({ integer: true, min: 0 }) });
 export const UncreditedVisits: Check = object({ bots: number({ integer: true, min: 0 }), linkPreviews: number({ integer: true, min: 0 }), repeats: number({ integer: true, min: 0 }), ownClicks: number({ integer: true, min: 0 }), total: number({ integer: true, min: 0 }) });
@@ -90,6 +94,8 @@ export const NewApiKey: Check = union([object({ kind: oneOf(["publishable"]), na
 export const JwksUrl: Check = string({ max: 2048 });
 export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: JwksUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
 export const TrustFlagQuery: Check = object({ status: optional(oneOf(["open", "reviewed"])), limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
+export const PeopleQuery: Check = object({ q: optional(string({ trim: true, min: 1, max: 200 })), team: optional(string({ trim: true, min: 1, max: 120 })), status: optional(oneOf(["active", "deactivated", "erased", "all"])), optedIn: optional(oneOf(["true", "false"])), from: optional(IsoDate), to: optional(IsoDate), limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
+export const PersonErasure: Check = object({ confirm: string({ trim: true, min: 1, max: 200 }) }, 'strict');
 export const AdminStatsQuery: Check = object({ from: IsoDate, to: IsoDate, groupBy: withDefault(AdminStatsGroup, "day") }, 'strict');
 
 export const compiledRoutes = {
@@ -136,5 +142,10 @@ export const compiledRoutes = {
   updateIdentity: { method: 'PUT', path: '/v1/admin/identity', audience: 'admin', body: IdentityUpdate, responses: { 200: IdentitySettings } },
   listTrustFlags: { method: 'GET', path: '/v1/admin/flags', audience: 'admin', query: TrustFlagQuery, responses: { 200: object({ items: array(TrustFlag), nextCursor: nullable(string()) }) } },
   reviewTrustFlag: { method: 'POST', path: '/v1/admin/flags/:id/review', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: TrustFlag } },
+  listPeople: { method: 'GET', path: '/v1/admin/people', audience: 'admin', query: PeopleQuery, responses: { 200: PeoplePage } },
+  deactivatePerson: { method: 'POST', path: '/v1/admin/people/:id/deactivate', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: Person } },
+  reactivatePerson: { method: 'POST', path: '/v1/admin/people/:id/reactivate', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: Person } },
+  exportPerson: { method: 'GET', path: '/v1/admin/people/:id/export', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: PersonExport } },
+  erasePerson: { method: 'POST', path: '/v1/admin/people/:id/erase', audience: 'admin', params: object({ id: Uuid }, 'strict'), body: PersonErasure, responses: { 200: Person } },
   getAdminStats: { method: 'GET', path: '/v1/admin/stats', audience: 'admin', query: AdminStatsQuery, responses: { 200: AdminStats } },
 } as const satisfies Record<RouteName, CompiledRoute>;

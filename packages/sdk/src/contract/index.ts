@@ -12,6 +12,7 @@ export * from './events.js';
 export * from './demo.js';
 export * from './admin.js';
 export * from './trust-flags.js';
+export * from './people.js';
 export * from './admin-stats.js';
 export * from './routes.js';
 export * from './openapi.js';

@@ -91,4 +91,14 @@ export const routeSummaries = {
     'Marks a flag reviewed (audit-logged); for a burst, the share credits again. Reviewing a reviewed flag changes nothing.',
   getAdminStats:
     'The programme dashboard for any range of UTC days (`from`..`to`, inclusive, at most 366) beside the previous range of the same length: active ambassadors, participation, shares, credited readers, uncredited visits by reason, estimated reach, an earned-media estimate, and rows by day, network, team (teams of 5 or more; smaller ones together), campaign or content. `Accept: text/csv` gives the rows as an RFC 4180 file. Definitions: docs/programme-figures.md.',
+  listPeople:
+    'Employees as the identity provider introduced them (on their first sign-in), newest first: team, opted in or not, last active, status, and their shares and credited readers in a range of days (`from`/`to`, the last 30 days by default). Search by name (`q`), filter by team, status and opt-in.',
+  deactivatePerson:
+    'Deactivates a leaver (audit-logged): gone from every leaderboard at once and their tokens refused (403 `employee-deactivated`); their testimonials stay under their consent until withdrawn. Repeating it changes nothing.',
+  reactivatePerson:
+    'Reactivates a deactivated person (audit-logged): back on the leaderboards if they opted in, their tokens accepted again. An erased person cannot be reactivated (409).',
+  exportPerson:
+    'Everything held about one person (GDPR Art. 15) as one JSON attachment: profile, shares, points, the visits of their links in aggregate, testimonials with their consent records, audit entries about them (the export itself is audit-logged).',
+  erasePerson:
+    'Erases one person’s personal data (GDPR Art. 17) once `confirm` repeats their display name or id: name, email, avatar, declared audience, testimonials’ text and photo, and the identity link (a new sign-in is a new person). Programme figures are kept; the erasure is recorded without naming whom. Repeating it changes nothing.',
 } as const satisfies Record<RouteName, string>;

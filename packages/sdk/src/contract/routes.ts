@@ -7,6 +7,7 @@ import { eventRoutes } from './events.js';
 import { HealthSchema, ReadinessSchema } from './health.js';
 import { leaderboardRoutes } from './leaderboard.js';
 import { meRoutes } from './me.js';
+import { peopleRoutes } from './people.js';
 import { ProblemSchema } from './problem.js';
 import { redirectRoutes } from './redirect.js';
 import type { RouteDefinition } from './route-definition.js';
@@ -52,6 +53,7 @@ export const routes = {
   ...demoRoutes,
   ...adminRoutes,
   ...trustFlagRoutes,
+  ...peopleRoutes,
   ...adminStatsRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
