@@ -143,7 +143,7 @@ describe('clicks survive', () => {
       const codes = await seedTrackedLinks(seeding, LINKS);
       await seeding.close();
       const { answered, inFlightAtKill, server } = await clicksThroughKill(() => startServerProcess(serverEnv({ DATA_DIR: dataDir, DATABASE_URL: '' })), codes);
-      assert.equal(await server.stop('SIGTERM'), 0);
+      assert.equal(await server.stop('SIGTERM'), 0, server.output());
 
       const db = await openPglite(dataDir);
       try {
@@ -172,7 +172,7 @@ describe('clicks survive', () => {
       // Written while the restarted server runs: no shutdown needed.
       const deadline = Date.now() + 60_000;
       while ((await recordedHashes(db)).length < CLICKS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-      assert.equal(await server.stop('SIGTERM'), 0);
+      assert.equal(await server.stop('SIGTERM'), 0, server.output());
       const recorded = await recordedHashes(db);
       const recordedSet = new Set(recorded);
       const missing = (await readerHashes(db, answered)).filter((hash) => !recordedSet.has(hash));
@@ -251,7 +251,7 @@ describe('clicks survive', () => {
         const missing = (await readerHashes(db, statuses.keys())).filter((hash) => !recordedSet.has(hash));
         assert.deepEqual(missing, [], 'each of them is one of the answered readers');
       } finally {
-        assert.equal(await server.stop('SIGTERM'), 0);
+        assert.equal(await server.stop('SIGTERM'), 0, server.output());
       }
       assert.equal(journalBytes(journalDir), 0, 'the journal is empty once everything is written');
     });

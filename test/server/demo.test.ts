@@ -214,7 +214,7 @@ describe('demo mode from npm start', () => {
       const me = await fetch(new URL('/v1/me', server.url), { headers: { authorization: `Bearer ${token.token}`, origin } });
       assert.equal(me.status, 200);
     } finally {
-      assert.equal(await server.stop('SIGTERM'), 0);
+      assert.equal(await server.stop('SIGTERM'), 0, server.output());
     }
     const again = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' });
     try {

@@ -85,7 +85,7 @@ for (const kind of databaseKinds()) {
         assert.equal(again.headers.get('idempotent-replayed'), 'true');
         assert.equal(((await again.json()) as { id: string }).id, created.id);
       } finally {
-        assert.equal(await server.stop('SIGTERM'), 0);
+        assert.equal(await server.stop('SIGTERM'), 0, server.output());
       }
       assert.equal(await inDatabase(contentRows), 1);
     });

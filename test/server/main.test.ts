@@ -75,7 +75,7 @@ describe('the server process (npm start)', () => {
         assert.match(server.output(), /on Postgres \(DATABASE_URL\)/);
         const health = (await (await fetch(new URL('/healthz', server.url))).json()) as { database: { driver: string } };
         assert.equal(health.database.driver, 'postgres');
-        assert.equal(await server.stop('SIGTERM'), 0);
+        assert.equal(await server.stop('SIGTERM'), 0, server.output());
       } finally {
         await database.drop();
       }

@@ -52,6 +52,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     transaction: (work) =>
       retryConflicts(async () => {
         const client = await pool.connect();
+        // The pool listens for errors only on idle clients: a checked-out one losing its connection between
+        // queries (Postgres stopped) would emit an unhandled 'error' and end the process.
+        let lost: Error | undefined;
+        const onLost = (error: Error): void => {
+          lost = error;
+        };
+        client.on('error', onLost);
         try {
           await client.query('BEGIN');
           const result = await work(queryable(client));
@@ -61,7 +68,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
           await client.query('ROLLBACK').catch(() => {});
           throw error;
         } finally {
-          client.release();
+          client.off('error', onLost);
+          // A client whose connection was lost is destroyed, not handed to the next caller.
+          client.release(lost);
         }
       }),
     close: () => pool.end(),
