@@ -30,15 +30,27 @@ export class SqlStatement {
   }
 }
 
-/** `sql\`SELECT … WHERE organisation_id = ${id}\``: values become parameters, statements are inlined. */
-export function sql(strings: TemplateStringsArray, ...values: (SqlParam | SqlStatement)[]): SqlStatement {
-  return new SqlStatement(strings, values);
-}
-
 /** Trusted SQL text inlined as is: a column list or a constant, never something a client sent. */
 export function raw(text: string): SqlStatement {
   return new SqlStatement([text], []);
 }
+
+/** Fragments one after the other with `separator` between them (`sql\` AND \``, `raw(', ')`); none gives empty text. */
+export function join(fragments: readonly SqlStatement[], separator: SqlStatement): SqlStatement {
+  const parts = fragments.flatMap((fragment, index) => (index === 0 ? [fragment] : [separator, fragment]));
+  return new SqlStatement(new Array<string>(parts.length + 1).fill(''), parts);
+}
+
+function tag(strings: TemplateStringsArray, ...values: (SqlParam | SqlStatement)[]): SqlStatement {
+  return new SqlStatement(strings, values);
+}
+
+/**
+ * `sql\`SELECT … WHERE organisation_id = ${id}\``: values become parameters,
+ * statements are inlined. `sql.join(conditions, sql\` AND \`)` and
+ * `sql.raw(columns)` are `join` and `raw`.
+ */
+export const sql = Object.assign(tag, { join, raw });
 
 /** Runs a statement built with `sql`. */
 export function run<Row = Record<string, unknown>>(db: Queryable, statement: SqlStatement): Promise<QueryResult<Row>> {
