@@ -117,9 +117,11 @@ function cdnBundle(input, fileName) {
 
 export default [
   packageBuild('packages/sdk', ['index.ts', 'browser.ts', 'contract/index.ts', 'share/index.ts']),
-  packageBuild(widgetsDir, ['index.ts', 'cdn.ts', 'ssr/index.ts', 'ssr/hydrate.ts', ...defineFiles.map((file) => `define/${file}`)]),
+  packageBuild(widgetsDir, ['index.ts', 'cdn.ts', 'admin.ts', 'cdn-admin.ts', 'ssr/index.ts', 'ssr/hydrate.ts', ...defineFiles.map((file) => `define/${file}`)]),
   packageBuild('packages/react', ['index.ts']),
   cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.js'),
+  // The admin widgets (programme console) alone, with their own SRI: employee and career pages never load them.
+  cdnBundle(join(widgetsDir, 'dist/cdn-admin.js'), 'advocacy-admin.js'),
   // advocacy.js plus Lit's hydration support, for pages with server-rendered widgets (@advocacy/widgets/ssr).
   cdnBundle(join(widgetsDir, 'dist/ssr/hydrate.js'), 'advocacy-hydrate.js'),
   // The SDK's browser entry alone, measured by npm run size against its own budget.

@@ -66,6 +66,27 @@ export interface AdvClient {
       list(query?: Query<'listTrustFlags'>, options?: RequestOptions): Out<'listTrustFlags'>;
       review(id: string, options?: RequestOptions): Out<'reviewTrustFlag'>;
     };
+    /** Points, disclosure, destination domains, trust limits. */
+    settings: {
+      get(options?: RequestOptions): Out<'getSettings'>;
+      update(body: Body<'updateSettings'>, options?: RequestOptions): Out<'updateSettings'>;
+    };
+    /** The page origins the organisation's employee tokens work from. */
+    origins: {
+      list(options?: RequestOptions): Out<'listOrigins'>;
+      add(origin: string, options?: CallOptions): Out<'addOrigin'>;
+      remove(origin: string, options?: RequestOptions): Out<'removeOrigin'>;
+    };
+    keys: {
+      list(options?: RequestOptions): Out<'listKeys'>;
+      /** The answer holds the whole key, this once; safe to retry (one Idempotency-Key per call). */
+      create(body: Body<'createKey'>, options?: CallOptions): Out<'createKey'>;
+      revoke(id: string, options?: RequestOptions): Out<'revokeKey'>;
+    };
+    identity: {
+      get(options?: RequestOptions): Out<'getIdentity'>;
+      update(body: Body<'updateIdentity'>, options?: RequestOptions): Out<'updateIdentity'>;
+    };
   };
   /** Demo mode of the reference server only (loopback clients). */
   demo: {
@@ -133,6 +154,24 @@ export function createClient(options: ClientOptions): AdvClient {
       flags: {
         list: (query, o) => call('listTrustFlags', { query }, o),
         review: (id, o) => call('reviewTrustFlag', { params: { id } }, o),
+      },
+      settings: {
+        get: (o) => call('getSettings', {}, o),
+        update: (body, o) => call('updateSettings', { body }, o),
+      },
+      origins: {
+        list: (o) => call('listOrigins', {}, o),
+        add: (origin, o) => call('addOrigin', { body: { origin } }, creating(o)),
+        remove: (origin, o) => call('removeOrigin', { params: { origin } }, o),
+      },
+      keys: {
+        list: (o) => call('listKeys', {}, o),
+        create: (body, o) => call('createKey', { body }, creating(o)),
+        revoke: (id, o) => call('revokeKey', { params: { id } }, o),
+      },
+      identity: {
+        get: (o) => call('getIdentity', {}, o),
+        update: (body, o) => call('updateIdentity', { body }, o),
       },
     },
     demo: {

@@ -57,7 +57,11 @@ export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions)
 
 /** Looks a message up and fills its `{name}` parameters (numbers formatted for the locale). */
 export function translate(locale: string, key: MessageKey, params?: MessageParams): string {
-  const template = catalogFor(locale)[key];
+  return fillMessage(locale, catalogFor(locale)[key], params);
+}
+
+/** Fills a message's `{name}` parameters (numbers formatted for the locale); for catalogs loaded apart, such as the admin widgets'. */
+export function fillMessage(locale: string, template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -1,0 +1,5 @@
+// The admin widgets' classes and their base, without registering any tag (see cdn-admin.ts for the bundle
+// that does). Apart from index.ts so that advocacy.js, which re-exports index.ts, never carries them.
+export { AdvAdminElement, fieldErrors } from './base/adv-admin-element.js';
+export { AdminRoleController, checkAdminRole, isForbidden, type AdminRoleStatus } from './base/admin-role-controller.js';
+export type { AdminMessageKey, AdminCatalog } from './translations/admin.js';

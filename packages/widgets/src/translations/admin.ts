@@ -1,0 +1,17 @@
+import { admin } from './en/admin.js';
+import { admin as adminFr } from './fr/admin.js';
+
+/**
+ * The admin widgets' strings, kept out of the employee catalog (en.ts) so
+ * advocacy.js does not carry them: only the admin bundle imports this file.
+ * Each admin widget adds its area here, in English and French (the French
+ * catalog must have every English key: the type-check fails otherwise).
+ */
+export const adminEn = { ...admin } as const;
+
+export type AdminMessageKey = keyof typeof adminEn;
+export type AdminCatalog = { readonly [K in AdminMessageKey]: string };
+
+const adminFrCatalog: AdminCatalog = { ...adminFr };
+
+export const adminCatalogs: Readonly<Record<string, AdminCatalog>> = { en: adminEn, fr: adminFrCatalog };
