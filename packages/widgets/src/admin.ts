@@ -3,3 +3,5 @@
 export { AdvAdminElement, fieldErrors } from './base/adv-admin-element.js';
 export { AdminRoleController, checkAdminRole, isForbidden, type AdminRoleStatus } from './base/admin-role-controller.js';
 export type { AdminMessageKey, AdminCatalog } from './translations/admin.js';
+export { AdvContentLibrary } from './content-library/adv-content-library.js';
+export { AdvModerationQueue, type ModerationPage } from './moderation-queue/adv-moderation-queue.js';

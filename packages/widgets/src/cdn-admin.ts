@@ -3,6 +3,8 @@
 // <adv-provider> or configure() from either bundle reaches these widgets, and a tag both define is registered once
 // (defineElement). <adv-provider> is here too, for console pages that load this bundle alone.
 import './define/adv-provider.js';
+import './define/adv-moderation-queue.js';
+import './define/adv-content-library.js';
 
 export * from './admin.js';
 export { configure, type ConfigureOptions } from './configure.js';

@@ -1,5 +1,7 @@
 import { admin } from './en/admin.js';
+import { library } from './en/library.js';
 import { admin as adminFr } from './fr/admin.js';
+import { library as libraryFr } from './fr/library.js';
 
 /**
  * The admin widgets' strings, kept out of the employee catalog (en.ts) so
@@ -7,11 +9,11 @@ import { admin as adminFr } from './fr/admin.js';
  * Each admin widget adds its area here, in English and French (the French
  * catalog must have every English key: the type-check fails otherwise).
  */
-export const adminEn = { ...admin } as const;
+export const adminEn = { ...admin, ...library } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
 export type AdminCatalog = { readonly [K in AdminMessageKey]: string };
 
-const adminFrCatalog: AdminCatalog = { ...adminFr };
+const adminFrCatalog: AdminCatalog = { ...adminFr, ...libraryFr };
 
 export const adminCatalogs: Readonly<Record<string, AdminCatalog>> = { en: adminEn, fr: adminFrCatalog };
