@@ -3,13 +3,13 @@
 // generator writes each section the way the reference promises.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { analyzeWidgetSources, type FreshManifest } from '../helpers/fresh-manifest.js';
 
 const GENERATOR = join(process.cwd(), 'scripts/widget-reference.mjs');
-const ANALYZER = join(process.cwd(), 'node_modules/@custom-elements-manifest/analyzer/cem.js');
 
 /** Runs the generator on a manifest file and returns what it prints. */
 function generate(manifestPath: string): string {
@@ -19,26 +19,16 @@ function generate(manifestPath: string): string {
 }
 
 describe('docs/widgets.md', () => {
-  let workdir: string;
+  let manifest: FreshManifest;
   let fresh: string;
 
   before(async () => {
-    // The analyzer runs on a copy of the widgets' sources, as `npm run analyze` runs it, so the
-    // real package.json (which the analyzer rewrites) is never touched while other tests read it.
-    workdir = await mkdtemp(join(tmpdir(), 'adv-widget-reference-'));
-    await cp('packages/widgets/src', join(workdir, 'src'), { recursive: true });
-    await cp('packages/widgets/package.json', join(workdir, 'package.json'));
-    const result = spawnSync(
-      process.execPath,
-      [ANALYZER, 'analyze', '--litelement', '--quiet', '--globs', 'src/**/*.ts', '--exclude', 'src/define/**', '--exclude', 'src/cdn.ts'],
-      { cwd: workdir, encoding: 'utf8' },
-    );
-    assert.equal(result.status, 0, result.stderr);
-    fresh = generate(join(workdir, 'custom-elements.json'));
+    manifest = await analyzeWidgetSources();
+    fresh = generate(manifest.path);
   });
 
   after(async () => {
-    await rm(workdir, { recursive: true, force: true });
+    await manifest.remove();
   });
 
   it('is up to date with the widget sources (else run `npm run analyze --workspace @advocacy/widgets && node scripts/widget-reference.mjs`)', async () => {
