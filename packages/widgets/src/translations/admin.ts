@@ -1,7 +1,9 @@
 import { admin } from './en/admin.js';
 import { library } from './en/library.js';
+import { moderation } from './en/moderation.js';
 import { admin as adminFr } from './fr/admin.js';
 import { library as libraryFr } from './fr/library.js';
+import { moderation as moderationFr } from './fr/moderation.js';
 
 /**
  * The admin widgets' strings, kept out of the employee catalog (en.ts) so
@@ -9,11 +11,11 @@ import { library as libraryFr } from './fr/library.js';
  * Each admin widget adds its area here, in English and French (the French
  * catalog must have every English key: the type-check fails otherwise).
  */
-export const adminEn = { ...admin, ...library } as const;
+export const adminEn = { ...admin, ...library, ...moderation } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;
 export type AdminCatalog = { readonly [K in AdminMessageKey]: string };
 
-const adminFrCatalog: AdminCatalog = { ...adminFr, ...libraryFr };
+const adminFrCatalog: AdminCatalog = { ...adminFr, ...libraryFr, ...moderationFr };
 
 export const adminCatalogs: Readonly<Record<string, AdminCatalog>> = { en: adminEn, fr: adminFrCatalog };
