@@ -18,6 +18,7 @@ import {
   type ResourceStore,
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
+import { hideBrokenImage } from '../base/avatar.js';
 import { errorText } from '../base/error-message.js';
 import { safeUrl } from '../base/safe-url.js';
 import { DEFAULT_NETWORKS, estimatedTrackedUrl } from '../share-card/adv-share-card.js';
@@ -318,7 +319,7 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   }
 
   #renderFailure(title: AdminMessageKey, error: AdvError): unknown {
-    return html`<div class="state error" part="form-error" role="alert">
+    return html`<div class="state error" part="form-error" role="alert" tabindex="-1">
       <p class="error-title">${this.a(title)}</p>
       ${errorText(this.l, error, this.client)}
       <p>${this.a('libraryActionFailedHelp')}</p>
@@ -346,7 +347,7 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
       ${this.#field('title', 'libraryFieldTitle', draft.title, { required: true, maxlength: 200 })}
       ${this.#field('url', 'libraryFieldUrl', draft.url, { required: true, type: 'url', hint: 'libraryFieldUrlHint', maxlength: 2048 })}
       ${this.#field('imageUrl', 'libraryFieldImage', draft.imageUrl, { type: 'url', hint: 'libraryFieldImageHint', maxlength: 2048 })}
-      ${image ? html`<img class="image-preview" src=${image} alt=${this.a('libraryImagePreview')} referrerpolicy="no-referrer" width="240" height="126" />` : nothing}
+      ${image ? html`<img class="image-preview" src=${image} alt=${this.a('libraryImagePreview')} referrerpolicy="no-referrer" width="240" height="126" @error=${hideBrokenImage} />` : nothing}
       <div class="field">
         <label for="summary">${this.a('libraryFieldSummary')}</label>
         ${this.#fieldError('summary')}
@@ -721,8 +722,8 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   #archive(item: Content): Promise<void> {
     return this.#act(
       (client) => client.admin.content.archive(item.id),
-      async (content) => {
-        this._notice = this.a('libraryArchived', { title: content.title });
+      async () => {
+        this._notice = this.a('libraryArchived', { title: item.title });
         await this.refresh();
         await this.#focus('#library-title');
       },
@@ -732,8 +733,8 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   #restore(item: Content): Promise<void> {
     return this.#act(
       (client) => client.admin.content.restore(item.id),
-      async (content) => {
-        this._notice = this.a('libraryRestored', { title: content.title });
+      async () => {
+        this._notice = this.a('libraryRestored', { title: item.title });
         await this.refresh();
         await this.#focus('#library-title');
       },
