@@ -87,6 +87,16 @@ export interface AdvClient {
       get(options?: RequestOptions): Out<'getIdentity'>;
       update(body: Body<'updateIdentity'>, options?: RequestOptions): Out<'updateIdentity'>;
     };
+    /** Employees as the identity provider introduced them, with their figures in a range; leavers, GDPR export and erasure. */
+    people: {
+      list(query?: Query<'listPeople'>, options?: RequestOptions): Out<'listPeople'>;
+      deactivate(id: string, options?: RequestOptions): Out<'deactivatePerson'>;
+      reactivate(id: string, options?: RequestOptions): Out<'reactivatePerson'>;
+      /** Everything held about one person (GDPR Art. 15). */
+      export(id: string, options?: RequestOptions): Out<'exportPerson'>;
+      /** Erases one person's personal data (GDPR Art. 17); `confirm` is their name as listed, or their id. */
+      erase(id: string, confirm: string, options?: RequestOptions): Out<'erasePerson'>;
+    };
   };
   /** Demo mode of the reference server only (loopback clients). */
   demo: {
@@ -172,6 +182,13 @@ export function createClient(options: ClientOptions): AdvClient {
       identity: {
         get: (o) => call('getIdentity', {}, o),
         update: (body, o) => call('updateIdentity', { body }, o),
+      },
+      people: {
+        list: (query, o) => call('listPeople', { query }, o),
+        deactivate: (id, o) => call('deactivatePerson', { params: { id } }, o),
+        reactivate: (id, o) => call('reactivatePerson', { params: { id } }, o),
+        export: (id, o) => call('exportPerson', { params: { id } }, o),
+        erase: (id, confirm, o) => call('erasePerson', { params: { id }, body: { confirm } }, o),
       },
     },
     demo: {
