@@ -50,6 +50,11 @@ const probes = (): Record<SecretKeyRoute, Probe> => ({
   updateIdentity: { url: '/v1/admin/identity', body: {}, allowed: 400 },
   listTrustFlags: { url: '/v1/admin/flags', allowed: 200 },
   reviewTrustFlag: { url: `/v1/admin/flags/${unknownId}/review`, allowed: 404 },
+  listPeople: { url: '/v1/admin/people', allowed: 200 },
+  deactivatePerson: { url: `/v1/admin/people/${unknownId}/deactivate`, allowed: 404 },
+  reactivatePerson: { url: `/v1/admin/people/${unknownId}/reactivate`, allowed: 404 },
+  exportPerson: { url: `/v1/admin/people/${unknownId}/export`, allowed: 404 },
+  erasePerson: { url: `/v1/admin/people/${unknownId}/erase`, body: { confirm: unknownId }, allowed: 404 },
 });
 
 const secretKeyRoutes = (Object.keys(routes) as RouteName[]).filter((name): name is SecretKeyRoute => ['public', 'admin'].includes(routes[name].audience));

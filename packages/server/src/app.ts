@@ -17,6 +17,7 @@ import { registerStaticSites, type StaticSite } from './http/static-sites.js';
 import { installRequestMetrics } from './metrics/request-metrics.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminPeopleRoutes } from './routes/admin-people.js';
 import { contentRoutes } from './routes/content.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -152,7 +153,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     await installCors(api, db, context.authenticate);
     await installRateLimits(api, rateLimits, context.authenticate, limitStorage('api'));
     await api.register(openApiRoutes, { version: settings.version });
-    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes]) {
+    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes, adminPeopleRoutes]) {
       await api.register(plugin, context);
     }
     for (const extension of extensions) if (extension.api) await api.register(extension.api, context);

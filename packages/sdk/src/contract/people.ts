@@ -67,8 +67,8 @@ export type PeoplePage = z.infer<typeof PeoplePageSchema>;
 
 /**
  * Everything held about one person (GDPR Art. 15), as one document: their
- * profile, shares, points, the visits their links brought (in aggregate:
- * visitors are never identified), their testimonials with the consent each
+ * profile, shares, points, the credited readers their links brought per
+ * day (in aggregate: readers are never identified), their testimonials with the consent each
  * was given under, and the audit entries about them or by them.
  */
 export const PersonExportSchema = z.object({
@@ -100,12 +100,10 @@ export const PersonExportSchema = z.object({
       /** The tracked link is `/r/{code}`. */
       code: z.string(),
       createdAt: IsoDateTimeSchema,
-      /** Visits of this link still held (raw visits are kept for the organisation's retention): credited, and not credited by reason. */
-      visits: z.object({ credited: count, uncredited: z.record(z.string(), count) }),
     }),
   ),
   points: z.array(z.object({ period: z.string(), periodStart: IsoDateSchema, points: count, shares: count, clicks: count })),
-  /** Per UTC day: shares made and credited readers, kept after raw visits are deleted. */
+  /** Per UTC day: shares made and credited readers of their links. */
   days: z.array(z.object({ day: IsoDateSchema, shares: count, readers: count })),
   testimonials: z.array(TestimonialSchema),
   audit: z.array(

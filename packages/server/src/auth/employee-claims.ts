@@ -1,6 +1,7 @@
 import type { JWTPayload } from 'jose';
 import type { Db } from '../db/db.js';
 import { lockOrganisationCounters } from '../domain/counter-lock.js';
+import { employeeDeactivated } from '../domain/people-deactivation.js';
 import { syncLeaderboardListing } from '../domain/points.js';
 
 /** A display claim as stored: control characters (NUL cannot even be stored) become spaces; blank is absent. */
@@ -15,16 +16,19 @@ function text(value: unknown, max: number): string | undefined {
  * claims (`sub`, `name`, `email`, `team`). Name, email and team follow the
  * identity provider when a token carries them (a token without them, such as
  * an access token without the profile scope, changes nothing); what the
- * employee set themself (display name, opt-ins) is kept.
+ * employee set themself (display name, opt-ins) is kept. A deactivated
+ * employee's token is refused (403 `employee-deactivated`).
  */
 export async function upsertEmployeeFromClaims(db: Db, organisationId: string, claims: JWTPayload & { sub: string }): Promise<string> {
-  const existing = await db.query<{ id: string; name: string; email: string | null; team_name: string | null; stale: boolean }>(
-    `SELECT e.id, e.name, e.email, t.name AS team_name, e.last_seen_at < now() - interval '1 hour' AS stale
+  const existing = await db.query<{ id: string; name: string; email: string | null; team_name: string | null; stale: boolean; deactivated: boolean }>(
+    `SELECT e.id, e.name, e.email, t.name AS team_name, e.last_seen_at < now() - interval '1 hour' AS stale,
+            e.deactivated_at IS NOT NULL AS deactivated
        FROM employees e LEFT JOIN teams t ON t.id = e.team_id
       WHERE e.organisation_id = $1 AND e.subject = $2`,
     [organisationId, claims.sub],
   );
   const row = existing.rows[0];
+  if (row?.deactivated) throw employeeDeactivated();
   const name = text(claims['name'], 200) ?? row?.name ?? '';
   const email = text(claims['email'], 320) ?? row?.email ?? null;
   const teamName = text(claims['team'], 120) ?? row?.team_name ?? undefined;
