@@ -27,6 +27,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { redirectRoutes } from './routes/redirect.js';
 import { shareRoutes } from './routes/shares.js';
 import { startPageRoutes, type StartLink } from './routes/start-page.js';
+import { adminStatsRoutes } from './routes/admin-stats.js';
 import { statsRoutes } from './routes/stats.js';
 import { testimonialRoutes } from './routes/testimonials.js';
 import type { ServerContext } from './server-context.js';
@@ -153,7 +154,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     await installCors(api, db, context.authenticate);
     await installRateLimits(api, rateLimits, context.authenticate, limitStorage('api'));
     await api.register(openApiRoutes, { version: settings.version });
-    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes, adminPeopleRoutes]) {
+    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes, adminPeopleRoutes, adminStatsRoutes]) {
       await api.register(plugin, context);
     }
     for (const extension of extensions) if (extension.api) await api.register(extension.api, context);

@@ -75,6 +75,18 @@ export const TRUST_LIMITS = {
 
 const bounded = (limits: { min: number; max: number }) => z.int().check(z.minimum(limits.min), z.maximum(limits.max));
 
+/**
+ * The organisation's own media costs, for the dashboard's earned-media
+ * estimate (docs/programme-figures.md): credited readers × `cpc` + estimated
+ * reach ÷ 1,000 × `cpm`, in `currency` (ISO 4217).
+ */
+export const EarnedMediaSettingsSchema = z.strictObject({
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as "EUR"')),
+  cpc: z.number().check(z.minimum(0), z.maximum(10_000)),
+  cpm: z.number().check(z.minimum(0), z.maximum(100_000)),
+});
+export type EarnedMediaSettings = z.infer<typeof EarnedMediaSettingsSchema>;
+
 export const ProgrammeSettingsSchema = z.object({
   pointsPerShare: z.int(),
   pointsPerClick: z.int(),
@@ -95,6 +107,8 @@ export const ProgrammeSettingsSchema = z.object({
   disclosure: z.record(z.string(), z.string()),
   /** Content destinations must be on one of these domains or a subdomain of one. */
   allowedDomains: z.array(z.string()),
+  /** Cost per click and per thousand impressions for the earned-media estimate; null: none shown. */
+  earnedMedia: z.optional(z.nullable(EarnedMediaSettingsSchema)),
 });
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettingsSchema>;
 
@@ -117,6 +131,8 @@ export const ProgrammeSettingsUpdateSchema = z.strictObject({
   avatarHosts: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),
   disclosure: z.optional(z.record(LocaleSchema, z.nullable(DisclosureTextSchema))),
   allowedDomains: z.optional(z.array(DestinationDomainSchema).check(z.maxLength(MAX_ALLOWED_DOMAINS))),
+  /** The whole object, or null to show no earned-media estimate. */
+  earnedMedia: z.optional(z.nullable(EarnedMediaSettingsSchema)),
 });
 export type ProgrammeSettingsUpdate = z.input<typeof ProgrammeSettingsUpdateSchema>;
 

@@ -60,6 +60,9 @@ export async function installCors(app: FastifyInstance, db: Db, authenticate: Au
   });
   // Whatever the answer, it depends on Origin: caches must not share it across origins.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/v1/')) reply.header('vary', 'Origin');
+    if (!request.url.startsWith('/v1/')) return;
+    // Kept beside what the route varies on (admin stats: Accept).
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary === undefined ? 'Origin' : /\borigin\b/i.test(String(vary)) ? vary : `${String(vary)}, Origin`);
   });
 }

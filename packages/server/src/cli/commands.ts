@@ -109,6 +109,7 @@ const FLAG_NAMES: Record<string, string> = {
   avatarHosts: 'avatar-hosts',
   disclosure: 'disclosure',
   allowedDomains: 'domain',
+  earnedMedia: 'earned-media',
 };
 
 /** `body.scopes.1` → `--scope`; `disclosure.fr` → `disclosure.fr`. */
@@ -156,6 +157,7 @@ function describeSettings(settings: ProgrammeSettings): string {
     `reach.cap-per-employee = ${settings.reachCapPerEmployee}`,
     `clicks.retention-months = ${settings.clickRetentionMonths}`,
     `avatar-hosts = ${settings.avatarHosts.join(',') || 'none (initials only)'}`,
+    `earned-media = ${settings.earnedMedia ? `${settings.earnedMedia.currency},${settings.earnedMedia.cpc},${settings.earnedMedia.cpm} (currency,CPC,CPM)` : 'none'}`,
     ...(disclosures.length === 0 ? ['disclosure: none set'] : disclosures.map(([locale, text]) => `disclosure.${locale} = ${JSON.stringify(text)}`)),
     `destination domains: ${settings.allowedDomains.join(', ') || 'none (content cannot be added until one is)'}`,
   ].join('\n');
@@ -185,7 +187,7 @@ const NUMBER_SETTINGS = {
   'clicks.retention-months': 'clickRetentionMonths',
 } as const;
 
-const SETTING_KEYS = `${Object.keys(NUMBER_SETTINGS).join(', ')}, points.share-rule, avatar-hosts or disclosure.<locale>`;
+const SETTING_KEYS = `${Object.keys(NUMBER_SETTINGS).join(', ')}, points.share-rule, avatar-hosts, earned-media or disclosure.<locale>`;
 
 /**
  * `points.share=10`, `points.share-rule=first-reader`, `avatar-hosts=cdn.acme.example,…`,
@@ -206,6 +208,8 @@ export function settingsChange(assignments: readonly string[]): Record<string, u
       change.sharePointsRule = value.trim();
     } else if (key === 'avatar-hosts') {
       change.avatarHosts = value.split(',').map((host) => host.trim()).filter((host) => host !== '');
+    } else if (key === 'earned-media') {
+      change.earnedMedia = earnedMediaOf(value);
     } else if (key.startsWith('disclosure.')) {
       change.disclosure = { ...change.disclosure, [key.slice('disclosure.'.length)]: value.trim() === '' ? null : value };
     } else {
@@ -214,6 +218,17 @@ export function settingsChange(assignments: readonly string[]): Record<string, u
   }
   if (assignments.length === 0) throw new UsageError('Nothing to set: give key=value pairs, e.g. points.share=10 disclosure.fr="Je travaille chez Acme."');
   return change;
+}
+
+/** `EUR,0.80,5` (currency, cost per click, cost per thousand impressions) or `none`; ranges are the API schema's. */
+function earnedMediaOf(value: string): { currency: string; cpc: number; cpm: number } | null {
+  if (['', 'none'].includes(value.trim().toLowerCase())) return null;
+  const [currency = '', cpc = '', cpm = '', ...rest] = value.split(',').map((part) => part.trim());
+  const amount = /^\d+(\.\d+)?$/;
+  if (rest.length > 0 || !amount.test(cpc) || !amount.test(cpm)) {
+    throw new UsageError(`earned-media: currency,CPC,CPM such as "EUR,0.80,5" (or "none"), not "${value}".`);
+  }
+  return { currency: currency.toUpperCase(), cpc: Number(cpc), cpm: Number(cpm) };
 }
 
 // ---- identity test

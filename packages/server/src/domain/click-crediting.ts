@@ -3,6 +3,7 @@ import type { UncreditedReason } from './click-classification.js';
 import { lockOrganisationCounters } from './counter-lock.js';
 import { loadOrganisationSettings, type OrganisationSettings } from './organisations.js';
 import { addDailyStats, addPoints } from './points.js';
+import { addClickAggregates } from './programme-aggregates.js';
 import { awardSharePoints } from './share-awards.js';
 import type { ClickToRecord } from './tracked-click.js';
 
@@ -244,8 +245,8 @@ async function insertClicks(tx: Queryable, clicks: readonly Decided[]): Promise<
 
 /**
  * Points for credited readers, share points under the `first-reader` rule
- * (the employee's first credited reader on any network of a content), and
- * the daily figures per network.
+ * (the employee's first credited reader on any network of a content), the
+ * daily figures per network, and the dashboard's (programme-aggregates.ts).
  */
 async function moveCounters(tx: Queryable, clicks: readonly Decided[], rules: (click: ClickToCredit) => OrganisationSettings): Promise<void> {
   const perEmployeeDay = new Map<string, { click: Decided; count: number; points: number }>();
@@ -278,4 +279,10 @@ async function moveCounters(tx: Queryable, clicks: readonly Decided[], rules: (c
   for (const [, { click, credited: creditedClicks, uncredited }] of byKey(perNetworkDay)) {
     await addDailyStats(tx, { organisationId: click.organisationId, at: click.at, network: click.network, creditedClicks, uncreditedClicks: uncredited });
   }
+  await addClickAggregates(
+    tx,
+    clicks.map(({ organisationId, employeeId, contentId, network, day, credited, finalReason }) => ({
+      organisationId, employeeId, contentId, network, day, credited, reason: credited ? null : finalReason ?? 'repeat',
+    })),
+  );
 }

@@ -47,6 +47,10 @@ interface SettingsRow {
   avatar_hosts: string[];
   disclosure: Record<string, string>;
   allowed_domains: string[];
+  /** numeric columns read as float8 (migration 014); all three or none. */
+  earned_media_currency: string | null;
+  earned_media_cpc: number | null;
+  earned_media_cpm: number | null;
 }
 
 const toSettings = (row: SettingsRow): ProgrammeSettings => ({
@@ -61,13 +65,18 @@ const toSettings = (row: SettingsRow): ProgrammeSettings => ({
   avatarHosts: row.avatar_hosts,
   disclosure: row.disclosure,
   allowedDomains: row.allowed_domains,
+  earnedMedia:
+    row.earned_media_currency === null || row.earned_media_cpc === null || row.earned_media_cpm === null
+      ? null
+      : { currency: row.earned_media_currency, cpc: Number(row.earned_media_cpc), cpm: Number(row.earned_media_cpm) },
 });
 
 async function settingsRow(db: Queryable, organisationId: string, forUpdate = false): Promise<SettingsRow> {
   const { rows } = await run<SettingsRow>(
     db,
     sql`SELECT points_per_share, points_per_click, share_points_rule, daily_share_points_cap, credits_per_network_per_day,
-               burst_credits_per_minute, reach_cap_per_employee, click_retention_months, avatar_hosts, disclosure, allowed_domains
+               burst_credits_per_minute, reach_cap_per_employee, click_retention_months, avatar_hosts, disclosure, allowed_domains,
+               earned_media_currency, earned_media_cpc::float8 AS earned_media_cpc, earned_media_cpm::float8 AS earned_media_cpm
           FROM organisations WHERE id = ${organisationId}${raw(forUpdate ? ' FOR UPDATE' : '')}`,
   );
   const row = rows[0];
@@ -123,6 +132,11 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
       else after.disclosure[key] = text;
     }
     if (change.allowedDomains !== undefined) after.allowed_domains = normaliseDomains(change.allowedDomains, 'body.allowedDomains');
+    if (change.earnedMedia !== undefined) {
+      after.earned_media_currency = change.earnedMedia?.currency ?? null;
+      after.earned_media_cpc = change.earnedMedia?.cpc ?? null;
+      after.earned_media_cpm = change.earnedMedia?.cpm ?? null;
+    }
     if (Object.keys(after.disclosure).length > MAX_DISCLOSURE_LOCALES) {
       throw invalid('body.disclosure', `at most ${MAX_DISCLOSURE_LOCALES} locales`);
     }
@@ -136,7 +150,9 @@ export async function updateProgrammeSettings(db: Db, organisationId: string, ch
                  credits_per_network_per_day = ${after.credits_per_network_per_day}, burst_credits_per_minute = ${after.burst_credits_per_minute},
                  reach_cap_per_employee = ${after.reach_cap_per_employee},
                  click_retention_months = ${after.click_retention_months}, avatar_hosts = ${after.avatar_hosts},
-                 disclosure = ${JSON.stringify(after.disclosure)}::jsonb, allowed_domains = ${after.allowed_domains}
+                 disclosure = ${JSON.stringify(after.disclosure)}::jsonb, allowed_domains = ${after.allowed_domains},
+                 earned_media_currency = ${after.earned_media_currency}, earned_media_cpc = ${after.earned_media_cpc},
+                 earned_media_cpm = ${after.earned_media_cpm}
            WHERE id = ${organisationId}`,
     );
     await audit(tx, organisationId, by, 'settings.updated', { changed });
@@ -159,6 +175,7 @@ function diff(before: ProgrammeSettings, after: ProgrammeSettings): Record<strin
     'clickRetentionMonths',
     'avatarHosts',
     'allowedDomains',
+    'earnedMedia',
   ] as const;
   for (const key of fields) {
     if (!same(before[key], after[key])) changed[key] = { from: before[key], to: after[key] };

@@ -4,6 +4,7 @@ import { lockOrganisationCounters } from './counter-lock.js';
 import type { OrganisationSettings } from './organisations.js';
 import { isoDate } from './periods.js';
 import { addDailyStats, addPoints } from './points.js';
+import { addShareAggregates } from './programme-aggregates.js';
 import { awardSharePoints } from './share-awards.js';
 import { newShareCode } from './share-codes.js';
 
@@ -50,6 +51,7 @@ export async function createOrFetchShare(db: Db, request: ShareRequest, settings
       const points = settings.sharePointsRule === 'on-share' ? await awardSharePoints(tx, { organisationId, employeeId, contentId, shareId: row.id, at }, settings) : 0;
       await addPoints(tx, { organisationId, employeeId, at, points, shares: 1 });
       await addDailyStats(tx, { organisationId, at, network, shares: 1 });
+      await addShareAggregates(tx, { organisationId, employeeId, contentId, network, at, reachCapPerEmployee: settings.reachCapPerEmployee });
       return { row, created: true };
     }
     const existing = await tx.query<ShareRow>(

@@ -25,8 +25,14 @@ export interface RouteContext<R extends RouteDefinition> {
   reply: FastifyReply;
 }
 
-/** What a handler may return: any success body the route declares (set the status on `reply`). */
-export type RouteResult<R extends RouteDefinition> = z.input<R['responses'][keyof R['responses']]>;
+/**
+ * What a handler may return: any success body the route declares (set the
+ * status on `reply`), or, for a route with `textFormats`, the text of one of
+ * them (set its content type on `reply`).
+ */
+export type RouteResult<R extends RouteDefinition> =
+  | z.input<R['responses'][keyof R['responses']]>
+  | (R extends { textFormats: readonly string[] } ? string : never);
 
 export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
 
