@@ -369,7 +369,7 @@ describe('<adv-content-library>', () => {
     await waitUntil(() => api.requestsTo('POST /v1/content/:id/restore').length === 1, 'no restore');
     expect(api.requestsTo('POST /v1/content/:id/restore')[0]!.path).to.equal(`/v1/content/${target.id}/restore`);
     await waitUntil(() => shadow.activeElement === $('#library-title'), 'focus did not move to the heading');
-    expect($('[part="notice"]').textContent).to.equal('Restored “Story 3” as a draft.');
+    expect($('[part="notice"]').textContent).to.equal('Restored “Story 3” (Draft).');
   });
 
   it('duplicates, then opens the copy in the form', async () => {

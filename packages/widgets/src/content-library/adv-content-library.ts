@@ -155,6 +155,11 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
     return (CONTENT_STATES as readonly string[]).includes(this.status) ? this.status : 'live';
   }
 
+  /** Opens the form for new content, as the "New content" button does (for a page's own create button). */
+  create(): void {
+    this.#openNew();
+  }
+
   protected createAdminStore(client: AdvClient): ResourceStore<ContentPage> {
     const query = this.#query();
     return createResourceStore((signal) => client.content.list(query, { signal }));
@@ -733,8 +738,10 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   #restore(item: Content): Promise<void> {
     return this.#act(
       (client) => client.admin.content.restore(item.id),
-      async () => {
-        this._notice = this.a('libraryRestored', { title: item.title });
+      async (restored) => {
+        // Back to the status it had when archived.
+        const state: ContentState = restored.state ?? (restored.status === 'published' ? 'live' : restored.status);
+        this._notice = this.a('libraryRestored', { title: item.title, state: this.a(`libraryState_${state}`) });
         await this.refresh();
         await this.#focus('#library-title');
       },

@@ -40,7 +40,7 @@ export const library = {
   libraryArchiveAsk: 'Archive “{title}”? Employees will no longer see it; you can restore it later.',
   libraryArchiveConfirm: 'Yes, archive',
   libraryArchived: 'Archived “{title}”.',
-  libraryRestored: 'Restored “{title}” as a draft.',
+  libraryRestored: 'Restored “{title}” ({state}).',
   libraryDuplicated: 'Copied “{title}” as a new draft, open below.',
   libraryCreated: 'Created “{title}”.',
   librarySavedItem: 'Saved “{title}”.',

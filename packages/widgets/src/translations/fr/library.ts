@@ -42,7 +42,7 @@ export const library: AreaCatalog<typeof en> = {
   libraryArchiveAsk: 'Archiver « {title} » ? Les employés ne le verront plus ; vous pourrez le restaurer plus tard.',
   libraryArchiveConfirm: 'Oui, archiver',
   libraryArchived: '« {title} » archivé.',
-  libraryRestored: '« {title} » restauré comme brouillon.',
+  libraryRestored: '« {title} » restauré ({state}).',
   libraryDuplicated: '« {title} » copié comme nouveau brouillon, ouvert ci-dessous.',
   libraryCreated: '« {title} » créé.',
   librarySavedItem: '« {title} » enregistré.',
