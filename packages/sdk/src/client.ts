@@ -3,7 +3,7 @@ import type { Health } from './contract/health.js';
 import type { routes } from './contract/routes.js';
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './client-options.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { callRoute, type CallOptions, type RouteInput, type RouteOutput } from './resources/call-route.js';
+import { callRoute, callRouteAsText, type CallOptions, type RouteInput, type RouteOutput } from './resources/call-route.js';
 import { Transport, type RequestOptions } from './transport.js';
 
 type R = typeof routes;
@@ -65,6 +65,11 @@ export interface AdvClient {
     flags: {
       list(query?: Query<'listTrustFlags'>, options?: RequestOptions): Out<'listTrustFlags'>;
       review(id: string, options?: RequestOptions): Out<'reviewTrustFlag'>;
+    };
+    /** The programme dashboard for a range of UTC days; `csv` gives its rows as an RFC 4180 file (the text). */
+    stats: {
+      get(query: Query<'getAdminStats'>, options?: RequestOptions): Out<'getAdminStats'>;
+      csv(query: Query<'getAdminStats'>, options?: RequestOptions): Promise<string>;
     };
     /** Points, disclosure, destination domains, trust limits. */
     settings: {
@@ -164,6 +169,10 @@ export function createClient(options: ClientOptions): AdvClient {
       flags: {
         list: (query, o) => call('listTrustFlags', { query }, o),
         review: (id, o) => call('reviewTrustFlag', { params: { id } }, o),
+      },
+      stats: {
+        get: (query, o) => call('getAdminStats', { query }, o),
+        csv: (query, o) => callRouteAsText(transport, 'getAdminStats', 'text/csv', { query }, o),
       },
       settings: {
         get: (o) => call('getSettings', {}, o),

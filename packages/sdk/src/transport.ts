@@ -24,6 +24,8 @@ export interface TransportRequest extends RequestOptions {
   authenticated?: boolean;
   /** Sent as `Idempotency-Key`: the same for every retry of one logical action, which makes a POST safe to retry. */
   idempotencyKey?: string;
+  /** A text format the route offers (`textFormats`): a success in it is returned as text, unparsed. */
+  accept?: string;
 }
 
 /** An HTTP answer, read but not yet judged. */
@@ -88,7 +90,7 @@ export class Transport {
 
   /** Identical GETs in flight share one request; it is aborted only when every caller has left. */
   async #sharedGet(url: URL, request: TransportRequest): Promise<RawResponse> {
-    const key = `${request.authenticated ? 'auth' : 'anon'} ${url.href}`;
+    const key = `${request.authenticated ? 'auth' : 'anon'} ${request.accept ?? 'json'} ${url.href}`;
     let shared = this.#inFlightGets.get(key);
     // Every caller of that one has left and it is being cancelled (a store's refresh() aborts its load, then asks again): start afresh.
     if (!shared || shared.controller.signal.aborted) {
@@ -145,7 +147,7 @@ export class Transport {
 
   async #attempt(url: URL, request: TransportRequest, body: string | undefined, signal: AbortSignal | undefined): Promise<RawResponse> {
     const options = this.#options;
-    const headers = new Headers({ accept: 'application/json', 'adv-client': `sdk/${SDK_VERSION}` });
+    const headers = new Headers({ accept: request.accept ?? 'application/json', 'adv-client': `sdk/${SDK_VERSION}` });
     if (options.locale) headers.set('accept-language', options.locale);
     if (options.publishableKey) headers.set('authorization', `Bearer ${options.publishableKey}`);
     if (request.authenticated && options.getToken) {
@@ -163,7 +165,8 @@ export class Transport {
     } catch (error) {
       throw signal?.aborted || timeout.aborted ? toNetworkError(error, signal, timeout) : await this.#explain(error);
     }
-    const payload = await readJson(response, signal, timeout);
+    const asText = request.accept !== undefined && response.ok && (response.headers.get('content-type') ?? '').startsWith(request.accept);
+    const payload = asText ? await readText(response, signal, timeout) : await readJson(response, signal, timeout);
     return { status: response.status, statusText: response.statusText, headers: response.headers, payload };
   }
 
@@ -249,13 +252,16 @@ async function callTokenProvider(options: ResolvedClientOptions): Promise<string
   return token;
 }
 
-async function readJson(response: Response, callerSignal: AbortSignal | undefined, timeout: AbortSignal): Promise<unknown> {
-  let text: string;
+async function readText(response: Response, callerSignal: AbortSignal | undefined, timeout: AbortSignal): Promise<string> {
   try {
-    text = await response.text();
+    return await response.text();
   } catch (error) {
     throw toNetworkError(error, callerSignal, timeout);
   }
+}
+
+async function readJson(response: Response, callerSignal: AbortSignal | undefined, timeout: AbortSignal): Promise<unknown> {
+  const text = await readText(response, callerSignal, timeout);
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

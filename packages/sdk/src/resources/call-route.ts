@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { runCheck, union, type Check } from '../compiled-contract/checks.js';
+import { runCheck, string, union, type Check } from '../compiled-contract/checks.js';
 import type { CompiledRoute } from '../compiled-contract/compiled-route.js';
 import { compiledRoutes } from '../compiled-contract/routes.js';
 import type { RouteDefinition } from '../contract/route-definition.js';
@@ -70,6 +70,36 @@ export async function callRoute<K extends RouteName>(
     okStatuses: Object.keys(route.responses).map(Number),
     authenticated,
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
+
+type TextFormat<K extends RouteName> = (typeof routes)[K] extends { textFormats: readonly (infer F)[] } ? F : never;
+
+/**
+ * Calls a route for one of its `textFormats` (`Accept: text/csv`): the input
+ * is checked as for `callRoute`, and the answer is its text, unparsed.
+ */
+export async function callRouteAsText<K extends RouteName>(
+  transport: Transport,
+  name: K,
+  format: TextFormat<K>,
+  input: RouteInput<(typeof routes)[K]>,
+  options: CallOptions = {},
+): Promise<string> {
+  const route: CompiledRoute = compiledRoutes[name];
+  const { params, query } = input as { params?: unknown; query?: unknown };
+  const checkedParams = (check(route, 'params', params) ?? {}) as Record<string, unknown>;
+  const checkedQuery = check(route, 'query', query) as Record<string, string | number | boolean | undefined> | undefined;
+  const path = route.path.slice(1).replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => encodeURIComponent(String(checkedParams[key])));
+  return transport.send({
+    method: route.method,
+    path,
+    ...(checkedQuery ? { query: checkedQuery } : {}),
+    accept: format,
+    check: string(),
+    okStatuses: [200],
+    authenticated: route.audience !== 'anyone',
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }
