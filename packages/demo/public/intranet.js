@@ -36,6 +36,8 @@ const problem = /** @type {HTMLElement} */ (document.getElementById('identity-pr
 /** The page's `<adv-provider>`: getToken and apiUrl are its properties. */
 const provider = document.getElementById('provider');
 const organisationName = document.getElementById('organisation-name');
+/** Shown while the chosen employee is a programme admin: their console. */
+const consoleLink = document.getElementById('console-link');
 
 /** The demo routes live on this very server. */
 const demoApi = createClient({ baseUrl: location.origin });
@@ -106,6 +108,7 @@ function actAs(employee, apiUrl) {
   provider.getToken = tokenProviderFor(employee.id);
   provider.apiUrl = apiUrl;
   status.textContent = t.acting(employee.name);
+  if (consoleLink) consoleLink.hidden = !employee.isAdmin;
 }
 
 async function start() {

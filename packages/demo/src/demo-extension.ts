@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db, ServerContext, ServerEnv, ServerExtension } from '@advocacy/server';
+import { adminPageRoutes } from './routes/admin-page.js';
 import { careerPageRoutes } from './routes/career-page.js';
 import { demoRoutes } from './routes/demo-api.js';
 import { intranetPageRoutes } from './routes/intranet-page.js';
@@ -12,13 +13,14 @@ export const DEMO_PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.u
 const demoPages: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   await app.register(careerPageRoutes, ctx);
   await app.register(intranetPageRoutes);
+  await app.register(adminPageRoutes);
 };
 
 /** The demo's routes and pages, for `buildApp({ extensions })`. */
 export const demoExtension: ServerExtension = {
   api: demoRoutes,
   pages: demoPages,
-  staticSites: [{ prefix: '/demo/', root: DEMO_PUBLIC_DIR, label: 'Demo pages', description: 'The demo intranet and career site.' }],
+  staticSites: [{ prefix: '/demo/', root: DEMO_PUBLIC_DIR, label: 'Demo pages', description: 'The demo intranet, programme console and career site.' }],
 };
 
 /**

@@ -26,6 +26,7 @@ const STRINGS = {
     footer: 'Demo data of a fictional company. Everything here runs on this server.',
     careers: 'Career site',
     start: 'Start page',
+    console: 'Programme console',
   },
   fr: {
     title: `Intranet ${DEMO_ORGANISATION.name} — démo Advocacy Kit`,
@@ -48,6 +49,7 @@ const STRINGS = {
     footer: 'Données de démonstration d’une entreprise fictive. Tout fonctionne sur ce serveur.',
     careers: 'Site carrières',
     start: 'Page d’accueil',
+    console: 'Console du programme',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -90,6 +92,7 @@ export function renderIntranetPage(lang: Lang, nonce: string): string {
     <nav class="languages" aria-label="${e(t.language)}"><ul>${languages}</ul></nav>
   </div>
   <p id="identity-status" class="identity-status" role="status"></p>
+  <p id="console-link" class="identity-status console-link" hidden><a href="/demo/admin${lang === 'fr' ? '?lang=fr' : ''}">${e(t.console)}</a></p>
   <p id="identity-problem" class="identity-problem" role="alert" hidden></p>
 </header>
 <main id="main" tabindex="-1">

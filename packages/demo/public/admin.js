@@ -1,0 +1,92 @@
+// The demo programme console's only script, loaded with the page's CSP nonce
+// ('strict-dynamic' lets the modules it imports run, and nothing else).
+//
+// It asks the demo server (GET /v1/demo, loopback only) for the demo
+// organisation's programme admin, and hands the provider a getToken() that
+// fetches that admin's token (POST /v1/demo/token), as the intranet does for
+// an employee. The token stays in this module's memory. advocacy.js brings
+// the client and the employee widgets the console shows inside its own
+// (the content library's share-card preview); advocacy-admin.js the console's.
+import { createClient } from '/cdn/advocacy.js';
+import '/cdn/advocacy-admin.js';
+
+/** Ask for a new token this long before the current one expires. */
+const RENEW_BEFORE_MS = 60_000;
+
+const MESSAGES = {
+  en: {
+    acting: (name) => `You are acting as ${name}, programme admin.`,
+    unavailable: (url) => `The demo admin is available only to a browser on the machine running the server: open ${url} there.`,
+    none: 'The demo organisation has no programme admin.',
+  },
+  fr: {
+    acting: (name) => `Vous agissez en tant que ${name}, administrateur du programme.`,
+    unavailable: (url) => `L’administrateur de démonstration n’est accessible qu’à un navigateur sur la machine du serveur : ouvrez-y ${url}.`,
+    none: 'L’organisation de démonstration n’a pas d’administrateur du programme.',
+  },
+};
+
+const t = document.documentElement.lang.startsWith('fr') ? MESSAGES.fr : MESSAGES.en;
+const status = /** @type {HTMLElement} */ (document.getElementById('identity-status'));
+const problem = /** @type {HTMLElement} */ (document.getElementById('identity-problem'));
+/** The page's `<adv-provider>`: getToken and apiUrl are its properties. */
+const provider = document.getElementById('provider');
+const organisationName = document.getElementById('organisation-name');
+
+/** The demo routes live on this very server. */
+const demoApi = createClient({ baseUrl: location.origin });
+
+/** Sections whose widget this build does not register say so, instead of staying blank. */
+function noteMissingWidgets() {
+  for (const note of document.querySelectorAll('.widget-missing')) {
+    note.hidden = customElements.get(note.dataset.tag ?? '') !== undefined;
+  }
+}
+
+/** One admin token at a time, shared by every widget's requests, renewed shortly before it expires or after a failure. */
+function tokenProviderFor(employeeId) {
+  /** @type {Promise<{ token: string, expiresAt: string }> | undefined} */
+  let pending;
+  return async () => {
+    const cached = pending;
+    if (cached) {
+      const current = await cached.catch(() => undefined);
+      if (current && Date.parse(current.expiresAt) - Date.now() > RENEW_BEFORE_MS) return current.token;
+      if (pending !== cached && pending) return (await pending).token;
+    }
+    pending = demoApi.demo.token(employeeId);
+    return (await pending).token;
+  };
+}
+
+function fail(message) {
+  status.textContent = '';
+  problem.textContent = message;
+  problem.hidden = false;
+  // Without a token the widgets would wait forever: show the explanation alone.
+  provider.hidden = true;
+}
+
+async function start() {
+  noteMissingWidgets();
+  let demo;
+  try {
+    demo = await demoApi.demo.get();
+  } catch (error) {
+    console.error(error);
+    fail(t.unavailable(`http://localhost${location.port ? `:${location.port}` : ''}${location.pathname}${location.search}`));
+    return;
+  }
+  if (organisationName) organisationName.textContent = demo.organisation.name;
+  // The demo's programme admin (Jonas Weber): the first admin in the demo's own order.
+  const admin = demo.employees.find((employee) => employee.isAdmin);
+  if (!admin) {
+    fail(t.none);
+    return;
+  }
+  provider.getToken = tokenProviderFor(admin.id);
+  provider.apiUrl = demo.apiUrl;
+  status.textContent = t.acting(admin.name);
+}
+
+void start();
