@@ -188,7 +188,8 @@ for (const kind of databaseKinds()) {
       const updated = ContentSchema.parse(patched.json());
       assert.deepEqual(
         [updated.title, updated.summary, updated.imageUrl, updated.campaign, updated.suggestedTexts, updated.url],
-        ['After', 'Short summary', 'https://cdn.acme.example/a.png', null, { bluesky: { en: 'New text' } }, content.url],
+        // Suggested texts merge: the networks not sent keep their texts.
+        ['After', 'Short summary', 'https://cdn.acme.example/a.png', null, { x: { en: 'We are hiring!', fr: 'On recrute !' }, linkedin: { en: 'Join us.' }, bluesky: { en: 'New text' } }, content.url],
       );
       assert.ok(updated.updatedAt >= content.updatedAt);
 

@@ -231,8 +231,10 @@ for (const kind of databaseKinds()) {
         items: { actor: string; action: string }[];
       };
       assert.deepEqual(audit.items.map((entry) => entry.action), ['testimonial.submitted', 'testimonial.approved', 'testimonial.rejected', 'testimonial.approved']);
-      assert.match(audit.items[1]!.actor, /^employee:/);
-      assert.match(audit.items[3]!.actor, /^key:/);
+      // People by name, keys by their prefix: never `employee:<uuid>`.
+      assert.equal(audit.items[1]!.actor, 'Employee admin-1');
+      const keyActor = /^API key (\S+)…$/.exec(audit.items[3]!.actor);
+      assert.ok(keyActor && api.acme.secretKey.startsWith(keyActor[1]!), audit.items[3]!.actor);
     });
 
     it('withdraws once: a repeat changes nothing, the author still sees it, and a pending one can go too', async () => {

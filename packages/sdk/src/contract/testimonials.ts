@@ -95,7 +95,7 @@ export type ModerationQueueQuery = z.input<typeof ModerationQueueQuerySchema>;
 /**
  * One entry of an audit trail. `actor` names who acted: an employee's
  * display name, or `API key <prefix>…` for a secret key (`Deleted employee`
- * or `Revoked key` when nothing is left to name them by).
+ * or `Deleted API key` when nothing is left to name them by).
  */
 export const AuditEntrySchema = z.object({ actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()), at: IsoDateTimeSchema });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

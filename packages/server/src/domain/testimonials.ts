@@ -1,7 +1,9 @@
 import type { PublicTestimonial, PublicTestimonialQuery, Testimonial, TestimonialStatus } from '@advocacy/sdk/contract';
-import type { Queryable, SqlParam } from '../db/db.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import type { Queryable } from '../db/db.js';
+import { raw, run, sql, type SqlStatement } from '../db/sql.js';
 import { HttpProblem } from '../http/problem.js';
+import { cursorTime, decodeTimeIdCursor, encodeTimeIdCursor } from '../http/time-id-cursor.js';
+import { localeMatches } from './locale-match.js';
 
 export interface TestimonialRow {
   id: string;
@@ -26,12 +28,8 @@ export interface TestimonialRow {
 export const TESTIMONIAL_COLUMNS =
   'id, employee_id, quote, author_name, role, team, location, locale, photo_url, tags, status, consent_version, consent_accepted_at, created_at, moderated_at, rejection_reason, withdrawn_at';
 
-/**
- * A timestamptz column as text with all six fractional digits, for keyset
- * cursors: a JS `Date` keeps only milliseconds, and a cursor rounded down
- * would skip rows stamped later in the same millisecond.
- */
-export const cursorTimestamp = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** The columns of `TestimonialRow`, for the `sql` tag. */
+export const testimonialColumns: SqlStatement = raw(TESTIMONIAL_COLUMNS);
 
 export function toTestimonial(row: TestimonialRow): Testimonial {
   return {
@@ -75,42 +73,34 @@ export async function listPublicTestimonials(
   organisationId: string,
   query: PublicTestimonialQuery & { limit: number },
 ): Promise<{ items: PublicTestimonial[]; nextCursor: string | null }> {
-  const where = [`organisation_id = $1`, `status = 'approved'`];
-  const params: SqlParam[] = [organisationId];
-  const add = (condition: (placeholder: string) => string, value: SqlParam): void => {
-    params.push(value);
-    where.push(condition(`$${params.length}`));
-  };
-  if (query.team) add((p) => `lower(team) = lower(${p})`, query.team);
-  if (query.location) add((p) => `lower(location) = lower(${p})`, query.location);
-  if (query.locale) add((p) => `(lower(locale) = lower(${p}) OR lower(locale) LIKE lower(${p}) || '-%')`, query.locale);
-  if (query.tag) add((p) => `${p} = ANY(tags)`, query.tag);
-  const after = decodeCursor(query.cursor, 2);
-  if (after) {
-    params.push(String(after[0]), String(after[1]));
-    where.push(`(moderated_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  params.push(query.limit + 1);
-  const { rows } = await db.query<TestimonialRow & { cursor_at: string }>(
-    `SELECT ${TESTIMONIAL_COLUMNS}, ${cursorTimestamp('moderated_at')} AS cursor_at FROM testimonials
-      WHERE ${where.join(' AND ')} ORDER BY moderated_at DESC, id DESC LIMIT $${params.length}`,
-    params,
+  const where = [sql`organisation_id = ${organisationId}`, sql`status = 'approved'`];
+  if (query.team) where.push(sql`lower(team) = lower(${query.team})`);
+  if (query.location) where.push(sql`lower(location) = lower(${query.location})`);
+  if (query.locale) where.push(localeMatches(raw('locale'), query.locale));
+  if (query.tag) where.push(sql`${query.tag} = ANY(tags)`);
+  const after = decodeTimeIdCursor(query.cursor);
+  if (after) where.push(sql`(moderated_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  const { rows } = await run<TestimonialRow & { cursor_at: string }>(
+    db,
+    sql`SELECT ${testimonialColumns}, ${raw(cursorTime('moderated_at'))} AS cursor_at FROM testimonials
+         WHERE ${sql.join(where, sql` AND `)} ORDER BY moderated_at DESC, id DESC LIMIT ${query.limit + 1}`,
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(toPublicTestimonial),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursor_at, last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor({ at: last.cursor_at, id: last.id }) : null,
   };
 }
 
 export const testimonialNotFound = (): HttpProblem => new HttpProblem(404, 'not-found', { detail: 'No testimonial with this id.' });
 
-export async function findTestimonial(db: Queryable, organisationId: string, id: string): Promise<TestimonialRow | undefined> {
-  const { rows } = await db.query<TestimonialRow>(`SELECT ${TESTIMONIAL_COLUMNS} FROM testimonials WHERE organisation_id = $1 AND id = $2`, [
-    organisationId,
-    id,
-  ]);
+/** One testimonial of the organisation, or undefined (also for another organisation's id); `lock` takes its row lock. */
+export async function findTestimonial(db: Queryable, organisationId: string, id: string, lock = false): Promise<TestimonialRow | undefined> {
+  const { rows } = await run<TestimonialRow>(
+    db,
+    sql`SELECT ${testimonialColumns} FROM testimonials WHERE organisation_id = ${organisationId} AND id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
   return rows[0];
 }
 
