@@ -91,7 +91,11 @@ export interface AdvClient {
     identity: {
       get(options?: RequestOptions): Out<'getIdentity'>;
       update(body: Body<'updateIdentity'>, options?: RequestOptions): Out<'updateIdentity'>;
+      /** Checks a pasted token against the settings being edited (or the saved ones); writes nothing. */
+      test(body: Body<'testIdentity'>, options?: RequestOptions): Out<'testIdentity'>;
     };
+    /** Who changed what, newest first. */
+    audit: { list(query?: Query<'listAuditLog'>, options?: RequestOptions): Out<'listAuditLog'> };
     /** Employees as the identity provider introduced them, with their figures in a range; leavers, GDPR export and erasure. */
     people: {
       list(query?: Query<'listPeople'>, options?: RequestOptions): Out<'listPeople'>;
@@ -191,7 +195,9 @@ export function createClient(options: ClientOptions): AdvClient {
       identity: {
         get: (o) => call('getIdentity', {}, o),
         update: (body, o) => call('updateIdentity', { body }, o),
+        test: (body, o) => call('testIdentity', { body }, o),
       },
+      audit: { list: (query, o) => call('listAuditLog', { query }, o) },
       people: {
         list: (query, o) => call('listPeople', { query }, o),
         deactivate: (id, o) => call('deactivatePerson', { params: { id } }, o),

@@ -18,6 +18,7 @@ import { installRequestMetrics } from './metrics/request-metrics.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminPeopleRoutes } from './routes/admin-people.js';
+import { adminAuditRoutes } from './routes/admin-audit.js';
 import { contentRoutes } from './routes/content.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -154,7 +155,7 @@ export async function buildApp(db: Db, settings: AppSettings): Promise<FastifyIn
     await installCors(api, db, context.authenticate);
     await installRateLimits(api, rateLimits, context.authenticate, limitStorage('api'));
     await api.register(openApiRoutes, { version: settings.version });
-    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes, adminPeopleRoutes, adminStatsRoutes]) {
+    for (const plugin of [contentRoutes, shareRoutes, leaderboardRoutes, meRoutes, testimonialRoutes, statsRoutes, eventRoutes, adminRoutes, adminPeopleRoutes, adminStatsRoutes, adminAuditRoutes]) {
       await api.register(plugin, context);
     }
     for (const extension of extensions) if (extension.api) await api.register(extension.api, context);

@@ -49,6 +49,7 @@ export const KeyScope: Check = oneOf(["testimonials:read", "stats:read", "conten
 export const ApiKey: Check = object({ id: Uuid, prefix: string(), kind: ApiKeyKind, name: string(), scopes: array(KeyScope), origins: array(string()), createdAt: IsoDateTime, revokedAt: nullable(IsoDateTime) });
 export const CreatedApiKey: Check = object({ id: Uuid, prefix: string(), kind: ApiKeyKind, name: string(), scopes: array(KeyScope), origins: array(string()), createdAt: IsoDateTime, revokedAt: nullable(IsoDateTime), key: nullable(string()) });
 export const IdentitySettings: Check = object({ issuer: nullable(string()), audience: nullable(string()), jwksUrl: nullable(string()), adminRole: string() });
+export const IdentityTestResult: Check = object({ valid: boolean, reason: nullable(string()), claims: nullable(object({ subject: string(), name: nullable(string()), email: nullable(string()), team: nullable(string()), roles: array(string()), isAdmin: boolean })), expiresAt: nullable(IsoDateTime) });
 export const TrustFlagKind: Check = oneOf(["burst", "audience-jump"]);
 export const TrustFlag: Check = object({ id: Uuid, kind: TrustFlagKind, employee: object({ name: string(), displayName: nullable(string()), team: nullable(string()) }), share: nullable(object({ id: Uuid, network: Network, contentTitle: string() })), detail: record(string(), union([string(), number(), boolean, oneOf([null])])), createdAt: IsoDateTime, reviewedAt: nullable(IsoDateTime), reviewedBy: nullable(string()) });
 export const PersonStatus: Check = oneOf(["active", "deactivated", "erased"]);
@@ -62,6 +63,7 @@ export const EarnedMedia: Check = object({ value: number({ min: 0 }), currency: 
 export const ProgrammeKpis: Check = object({ activeAmbassadors: number({ integer: true, min: 0 }), optedInEmployees: number({ integer: true, min: 0 }), allEmployees: number({ integer: true, min: 0 }), participation: object({ ofOptedIn: nullable(number({ min: 0, max: 1 })), ofAll: nullable(number({ min: 0, max: 1 })) }), shares: number({ integer: true, min: 0 }), creditedReaders: number({ integer: true, min: 0 }), uncreditedVisits: UncreditedVisits, estimatedReach: number({ integer: true, min: 0 }), earnedMedia: nullable(EarnedMedia) });
 export const AdminStatsRow: Check = object({ key: string(), label: string(), shares: number({ integer: true, min: 0 }), creditedReaders: number({ integer: true, min: 0 }), uncreditedVisits: UncreditedVisits, estimatedReach: number({ integer: true, min: 0 }), activeAmbassadors: nullable(number({ integer: true, min: 0 })), employees: nullable(number({ integer: true, min: 0 })) });
 export const AdminStats: Check = object({ groupBy: AdminStatsGroup, range: AdminStatsRange, previousRange: AdminStatsRange, kpis: ProgrammeKpis, previousKpis: ProgrammeKpis, rows: array(AdminStatsRow) });
+export const AuditLogEntry: Check = object({ id: string(), actor: string(), action: string(), targetType: string(), targetId: string(), detail: record(string(), unknown), at: IsoDateTime });
 export const FieldError: Check = object({ field: string(), message: string() });
 export const Problem: Check = object({ type: string(), title: string(), status: number({ integer: true, min: 400, max: 599 }), detail: optional(string()), instance: optional(string()), requestId: optional(string()), errors: optional(array(FieldError)) }, 'loose');
 export const Tag: Check = string({ min: 1, max: 40, patterns: [/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u] });
@@ -94,10 +96,12 @@ export const AllowedOrigin: Check = string({ trim: true, min: 8, max: 300 });
 export const NewApiKey: Check = union([object({ kind: oneOf(["publishable"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), origins: array(AllowedOrigin, { min: 1, max: 20 }) }, 'strict'), object({ kind: oneOf(["secret"]), name: optional(string({ trim: true, min: 1, max: 100, patterns: [/^[^\p{Cc}]*$/u] })), scopes: array(KeyScope, { min: 1, max: 6 }) }, 'strict')]);
 export const JwksUrl: Check = string({ max: 2048 });
 export const IdentityUpdate: Check = object({ issuer: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), audience: string({ trim: true, min: 1, max: 2048, patterns: [/^[^\p{Cc}]*$/u] }), jwksUrl: JwksUrl, adminRole: string({ trim: true, min: 1, max: 200, patterns: [/^[^\p{Cc}]*$/u] }) }, 'strict');
+export const IdentityTest: Check = object({ token: string({ min: 1, max: 8192 }), settings: optional(IdentityUpdate) }, 'strict');
 export const TrustFlagQuery: Check = object({ status: optional(oneOf(["open", "reviewed"])), limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
 export const PeopleQuery: Check = object({ q: optional(string({ trim: true, min: 1, max: 200 })), team: optional(string({ trim: true, min: 1, max: 120 })), status: optional(oneOf(["active", "deactivated", "erased", "all"])), optedIn: optional(oneOf(["true", "false"])), from: optional(IsoDate), to: optional(IsoDate), limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
 export const PersonErasure: Check = object({ confirm: string({ trim: true, min: 1, max: 200 }) }, 'strict');
 export const AdminStatsQuery: Check = object({ from: IsoDate, to: IsoDate, groupBy: withDefault(AdminStatsGroup, "day") }, 'strict');
+export const AuditLogQuery: Check = object({ limit: LimitQuery, cursor: optional(Cursor) }, 'strict');
 
 export const compiledRoutes = {
   health: { method: 'GET', path: '/healthz', audience: 'anyone', responses: { 200: Health, 503: Health } },
@@ -141,6 +145,7 @@ export const compiledRoutes = {
   revokeKey: { method: 'DELETE', path: '/v1/admin/keys/:id', audience: 'admin', params: object({ id: Uuid }, 'strict'), query: object({ confirm: optional(oneOf(["self"])) }, 'strict'), responses: { 200: ApiKey } },
   getIdentity: { method: 'GET', path: '/v1/admin/identity', audience: 'admin', responses: { 200: IdentitySettings } },
   updateIdentity: { method: 'PUT', path: '/v1/admin/identity', audience: 'admin', body: IdentityUpdate, responses: { 200: IdentitySettings } },
+  testIdentity: { method: 'POST', path: '/v1/admin/identity/test', audience: 'admin', body: IdentityTest, responses: { 200: IdentityTestResult } },
   listTrustFlags: { method: 'GET', path: '/v1/admin/flags', audience: 'admin', query: TrustFlagQuery, responses: { 200: object({ items: array(TrustFlag), nextCursor: nullable(string()) }) } },
   reviewTrustFlag: { method: 'POST', path: '/v1/admin/flags/:id/review', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: TrustFlag } },
   listPeople: { method: 'GET', path: '/v1/admin/people', audience: 'admin', query: PeopleQuery, responses: { 200: PeoplePage } },
@@ -149,4 +154,5 @@ export const compiledRoutes = {
   exportPerson: { method: 'GET', path: '/v1/admin/people/:id/export', audience: 'admin', params: object({ id: Uuid }, 'strict'), responses: { 200: PersonExport } },
   erasePerson: { method: 'POST', path: '/v1/admin/people/:id/erase', audience: 'admin', params: object({ id: Uuid }, 'strict'), body: PersonErasure, responses: { 200: Person } },
   getAdminStats: { method: 'GET', path: '/v1/admin/stats', audience: 'admin', query: AdminStatsQuery, responses: { 200: AdminStats } },
+  listAuditLog: { method: 'GET', path: '/v1/admin/audit', audience: 'admin', query: AuditLogQuery, responses: { 200: object({ items: array(AuditLogEntry), nextCursor: nullable(string()) }) } },
 } as const satisfies Record<RouteName, CompiledRoute>;

@@ -250,6 +250,37 @@ export const IdentityUpdateSchema = z.strictObject({
 });
 export type IdentityUpdate = z.input<typeof IdentityUpdateSchema>;
 
+/**
+ * "Test a token": a JWT pasted by an admin, checked as the API would check
+ * it, against the identity settings being edited (`settings`) or, without
+ * them, the saved ones. Nothing is written.
+ */
+export const IdentityTestSchema = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(8_192)),
+  settings: z.optional(IdentityUpdateSchema),
+});
+export type IdentityTest = z.input<typeof IdentityTestSchema>;
+
+/** What the API would take from a valid token, or why it would refuse it. */
+export const IdentityTestResultSchema = z.object({
+  valid: z.boolean(),
+  /** Why the token is refused; null when valid. */
+  reason: z.nullable(z.string()),
+  /** The claims the API uses (valid tokens only): subject, name, email, team, roles, and whether they make an admin. */
+  claims: z.nullable(
+    z.object({
+      subject: z.string(),
+      name: z.nullable(z.string()),
+      email: z.nullable(z.string()),
+      team: z.nullable(z.string()),
+      roles: z.array(z.string()),
+      isAdmin: z.boolean(),
+    }),
+  ),
+  expiresAt: z.nullable(IsoDateTimeSchema),
+});
+export type IdentityTestResult = z.infer<typeof IdentityTestResultSchema>;
+
 export const adminRoutes = {
   getSettings: {
     method: 'GET',
@@ -331,5 +362,13 @@ export const adminRoutes = {
     scope: 'settings:write',
     body: IdentityUpdateSchema,
     responses: { 200: IdentitySettingsSchema },
+  },
+  testIdentity: {
+    method: 'POST',
+    path: '/v1/admin/identity/test',
+    audience: 'admin',
+    scope: 'settings:write',
+    body: IdentityTestSchema,
+    responses: { 200: IdentityTestResultSchema },
   },
 } as const satisfies Record<string, RouteDefinition>;

@@ -14,5 +14,6 @@ export * from './admin.js';
 export * from './trust-flags.js';
 export * from './people.js';
 export * from './admin-stats.js';
+export * from './admin-audit.js';
 export * from './routes.js';
 export * from './openapi.js';

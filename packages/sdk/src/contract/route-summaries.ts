@@ -85,6 +85,10 @@ export const routeSummaries = {
     'How employee tokens are verified: issuer, audience, key set URL and the role that makes an admin.',
   updateIdentity:
     'Sets how employee tokens are verified (audit-logged). The key set URL must be https (http only on the API’s own machine); an issuer and audience another organisation uses are a 409.',
+  testIdentity:
+    'Checks a pasted employee token as the API would (signature from the key set, algorithm, issuer, audience, expiry, subject), against the identity settings sent (those being edited) or the saved ones, and says why it is refused or which claims it gives, including whether its roles make an admin. Nothing is written.',
+  listAuditLog:
+    'Who changed what in the organisation, newest first (keyset pages): settings, origins, keys, identity, content, moderation, people. People are named, never given as ids.',
   listTrustFlags:
     'Figures to review: shares that stopped crediting in a burst, jumps in a declared audience. Open flags first, newest first; `?status=open` or `reviewed` for one kind only.',
   reviewTrustFlag:

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { adminRoutes } from './admin.js';
+import { adminAuditRoutes } from './admin-audit.js';
 import { adminStatsRoutes } from './admin-stats.js';
 import { contentRoutes } from './content.js';
 import { demoRoutes } from './demo.js';
@@ -55,6 +56,7 @@ export const routes = {
   ...trustFlagRoutes,
   ...peopleRoutes,
   ...adminStatsRoutes,
+  ...adminAuditRoutes,
 } as const satisfies Record<string, RouteDefinition>;
 
 export type RouteName = keyof typeof routes;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { routes } from '@advocacy/sdk/contract';
+import { JwtVerifier } from '../auth/jwt.js';
 import { principalLabel, type Principal } from '../auth/principal.js';
+import { testIdentityToken } from '../domain/identity-test.js';
 import {
   addAllowedOrigin,
   getIdentitySettings,
@@ -34,4 +36,7 @@ export const adminSettingsRoutes: FastifyPluginAsync<ServerContext> = async (app
 
   registerRoute(app, ctx, routes.getIdentity, async ({ principal }) => getIdentitySettings(db, principal.organisationId));
   registerRoute(app, ctx, routes.updateIdentity, async ({ body, principal }) => setIdentitySettings(db, principal.organisationId, body, by(principal)));
+  // Its own verifier (and key-set cache): a key set being tried out never lands in the one that signs requests in.
+  const verifier = new JwtVerifier({ demoMode: ctx.demoMode, now: ctx.now });
+  registerRoute(app, ctx, routes.testIdentity, async ({ body, principal }) => testIdentityToken(db, verifier, principal.organisationId, body.token, body.settings));
 };
