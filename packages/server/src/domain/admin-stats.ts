@@ -128,7 +128,7 @@ function earnedMediaOf(settings: EarnedMediaSettings | null | undefined, credite
 }
 
 async function kpisOf(db: Queryable, organisationId: string, range: AdminStatsRange, people: Headcount, earnedMedia: EarnedMediaSettings | null | undefined): Promise<ProgrammeKpis> {
-  const totals = await run<CounterRow>(db, sql`SELECT '' AS key, ${SUMS} FROM programme_daily WHERE ${inRange(organisationId, range)}`);
+  const totals = await run<CounterRow>(db, sql`SELECT '' AS key, ${SUMS} FROM programme_day_totals WHERE ${inRange(organisationId, range)}`);
   const active = await run<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM programme_sharer_days WHERE ${firstDayInRange(organisationId, range)}`);
   const counters = totals.rows[0] ?? zeroCounters('');
   const activeAmbassadors = active.rows[0]?.n ?? 0;
@@ -154,7 +154,7 @@ const byReaders = (a: AdminStatsRow, b: AdminStatsRow): number => b.creditedRead
 async function rowsOf(db: Queryable, organisationId: string, groupBy: AdminStatsGroup, range: AdminStatsRange, people: Headcount): Promise<AdminStatsRow[]> {
   switch (groupBy) {
     case 'day': {
-      const counters = await run<CounterRow>(db, sql`SELECT day::text AS key, ${SUMS} FROM programme_daily WHERE ${inRange(organisationId, range)} GROUP BY day`);
+      const counters = await run<CounterRow>(db, sql`SELECT day::text AS key, ${SUMS} FROM programme_day_totals WHERE ${inRange(organisationId, range)} GROUP BY day`);
       const active = await run<{ day: string; n: number }>(
         db,
         sql`SELECT day::text AS day, count(*)::int AS n FROM programme_sharer_days WHERE ${inRange(organisationId, range)} GROUP BY day`,

@@ -89,6 +89,12 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
     [organisationId, day, facts.team_key, network, facts.campaign, reach],
   );
   await tx.query(
+    `INSERT INTO programme_day_totals (organisation_id, day, shares, estimated_reach) VALUES ($1, $2, 1, $3)
+     ON CONFLICT (organisation_id, day) DO UPDATE
+       SET shares = programme_day_totals.shares + 1, estimated_reach = programme_day_totals.estimated_reach + EXCLUDED.estimated_reach`,
+    [organisationId, day, reach],
+  );
+  await tx.query(
     `INSERT INTO programme_content_daily (organisation_id, day, content_id, shares, estimated_reach) VALUES ($1, $2, $3, 1, $4)
      ON CONFLICT (organisation_id, day, content_id) DO UPDATE
        SET shares = programme_content_daily.shares + 1, estimated_reach = programme_content_daily.estimated_reach + EXCLUDED.estimated_reach`,
@@ -115,7 +121,7 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
 /**
  * Moves the dashboard's counters for a batch of recorded clicks: credited
  * readers and uncredited visits by reason, per day × team × network ×
- * campaign and per day × content. In the caller's transaction, under the
+ * campaign, per day, and per day × content. In the caller's transaction, under the
  * organisations' counter locks.
  */
 export async function addClickAggregates(tx: Queryable, clicks: readonly ClickAggregate[]): Promise<void> {
@@ -138,6 +144,7 @@ export async function addClickAggregates(tx: Queryable, clicks: readonly ClickAg
     else tally[click.reason ?? 'repeat'] += 1;
   };
   const daily = new Map<string, { click: ClickAggregate; team: string; campaign: string; tally: Tally }>();
+  const perDay = new Map<string, { click: ClickAggregate; tally: Tally }>();
   const perContent = new Map<string, { click: ClickAggregate; tally: Tally }>();
   for (const click of clicks) {
     const team = teams.get(`${click.organisationId}|${click.employeeId}`) ?? NO_TEAM_KEY;
@@ -146,6 +153,10 @@ export async function addClickAggregates(tx: Queryable, clicks: readonly ClickAg
     const entry = daily.get(key) ?? { click, team, campaign, tally: empty() };
     count(entry.tally, click);
     daily.set(key, entry);
+    const dayKey = `${click.organisationId}|${click.day}`;
+    const day = perDay.get(dayKey) ?? { click, tally: empty() };
+    count(day.tally, click);
+    perDay.set(dayKey, day);
     const contentKey = `${click.organisationId}|${click.day}|${click.contentId}`;
     const content = perContent.get(contentKey) ?? { click, tally: empty() };
     count(content.tally, click);
@@ -162,6 +173,16 @@ export async function addClickAggregates(tx: Queryable, clicks: readonly ClickAg
          SET credited = programme_daily.credited + EXCLUDED.credited,
              ${columns.map((column) => `${column} = programme_daily.${column} + EXCLUDED.${column}`).join(', ')}`,
       [click.organisationId, click.day, team, click.network, campaign, tally.credited, ...reasons.map((reason) => tally[reason])],
+    );
+  }
+  for (const [, { click, tally }] of byKey(perDay)) {
+    await tx.query(
+      `INSERT INTO programme_day_totals (organisation_id, day, credited, ${columns.join(', ')})
+       VALUES ($1, $2, $3, ${columns.map((_, index) => `$${index + 4}`).join(', ')})
+       ON CONFLICT (organisation_id, day) DO UPDATE
+         SET credited = programme_day_totals.credited + EXCLUDED.credited,
+             ${columns.map((column) => `${column} = programme_day_totals.${column} + EXCLUDED.${column}`).join(', ')}`,
+      [click.organisationId, click.day, tally.credited, ...reasons.map((reason) => tally[reason])],
     );
   }
   for (const [, { click, tally }] of byKey(perContent)) {

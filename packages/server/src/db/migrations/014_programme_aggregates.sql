@@ -27,6 +27,13 @@ CREATE TABLE programme_daily (
   PRIMARY KEY (organisation_id, day, team_key, network, campaign)
 );
 
+-- The same counters per UTC day alone (programme_daily summed over team,
+-- network and campaign): a year's KPIs and day rows are 365 rows.
+CREATE TABLE programme_day_totals (LIKE programme_daily INCLUDING DEFAULTS);
+ALTER TABLE programme_day_totals DROP COLUMN team_key, DROP COLUMN network, DROP COLUMN campaign;
+ALTER TABLE programme_day_totals ADD PRIMARY KEY (organisation_id, day);
+ALTER TABLE programme_day_totals ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE CASCADE;
+
 -- Per UTC day × content, for the top content.
 CREATE TABLE programme_content_daily (
   organisation_id  uuid    NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
@@ -157,3 +164,9 @@ SELECT k.organisation_id, (k.occurred_at AT TIME ZONE 'UTC')::date, s.content_id
   FROM clicks k JOIN shares s ON s.id = k.share_id
  GROUP BY 1, 2, 3
 ON CONFLICT (organisation_id, day, content_id) DO UPDATE SET credited = EXCLUDED.credited, uncredited = EXCLUDED.uncredited;
+
+INSERT INTO programme_day_totals (organisation_id, day, shares, credited, uncredited_bot, uncredited_head, uncredited_preview, uncredited_self,
+                                  uncredited_repeat, uncredited_repeat_network, uncredited_burst, estimated_reach)
+SELECT organisation_id, day, sum(shares), sum(credited), sum(uncredited_bot), sum(uncredited_head), sum(uncredited_preview), sum(uncredited_self),
+       sum(uncredited_repeat), sum(uncredited_repeat_network), sum(uncredited_burst), sum(estimated_reach)
+  FROM programme_daily GROUP BY 1, 2;
