@@ -5,6 +5,7 @@
 import './define/adv-provider.js';
 import './define/adv-moderation-queue.js';
 import './define/adv-content-library.js';
+import './define/adv-people.js';
 import './define/adv-program-dashboard.js';
 
 export * from './admin.js';
