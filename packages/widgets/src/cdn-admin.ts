@@ -7,6 +7,7 @@ import './define/adv-moderation-queue.js';
 import './define/adv-content-library.js';
 import './define/adv-people.js';
 import './define/adv-program-dashboard.js';
+import './define/adv-program-settings.js';
 
 export * from './admin.js';
 export { configure, type ConfigureOptions } from './configure.js';

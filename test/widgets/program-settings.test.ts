@@ -1,0 +1,244 @@
+// <adv-program-settings>: its states in English and French (it has no empty state and no key attribute, so not the
+// whole base suite), field errors from the API next to their fields, keys created and shown once, revoked after a
+// confirmation (keyboard only), "test a token" against the settings as edited, and who changed what.
+import { expect, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import '@advocacy/widgets/define/adv-program-settings.js';
+import type { AdvErrorEvent } from '@advocacy/widgets';
+import type { AdvProgramSettings } from '@advocacy/widgets/admin';
+import type { ApiKey, ProgrammeSettings } from '@advocacy/sdk';
+import { FakeApi, pending, problem, type FakeRoutes } from '../helpers/fake-api.js';
+import { me } from '../helpers/fixtures/stats.js';
+import { mountWidget, settled, unmountAll } from './helpers/mount.js';
+
+const SETTINGS: ProgrammeSettings = {
+  pointsPerShare: 5,
+  pointsPerClick: 1,
+  sharePointsRule: 'first-reader',
+  dailySharePointsCap: 5,
+  creditsPerNetworkPerDay: 3,
+  burstCreditsPerMinute: 30,
+  reachCapPerEmployee: 5000,
+  clickRetentionMonths: 13,
+  avatarHosts: [],
+  disclosure: { en: 'I work at Acme.', fr: 'Je travaille chez Acme.' },
+  allowedDomains: ['acme.example'],
+};
+const KEY: ApiKey = {
+  id: '7b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3',
+  prefix: 'pk_Ab12Cd34E',
+  kind: 'publishable',
+  name: 'Career site',
+  scopes: [],
+  origins: ['https://careers.acme.example'],
+  createdAt: '2026-11-01T09:00:00.000Z',
+  revokedAt: null,
+};
+const NEW_KEY = 'sk_live_0123456789abcdefghijklmnopqrstuv';
+
+function routes(): FakeRoutes {
+  return {
+    'GET /v1/me': { body: me({ isAdmin: true }) },
+    'GET /v1/admin/settings': { body: SETTINGS },
+    'PATCH /v1/admin/settings': (request) => ({ body: { ...SETTINGS, ...(request.body as object) } }),
+    'GET /v1/admin/origins': { body: { origins: ['https://intranet.acme.example'] } },
+    'GET /v1/admin/keys': { body: { items: [KEY] } },
+    'POST /v1/admin/keys': (request) => ({
+      status: 201,
+      body: { ...KEY, id: '8b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3', prefix: NEW_KEY.slice(0, 12), ...(request.body as object), scopes: [], key: NEW_KEY },
+    }),
+    'DELETE /v1/admin/keys/:id': { body: { ...KEY, revokedAt: '2026-12-06T10:00:00.000Z' } },
+    'GET /v1/admin/identity': { body: { issuer: 'https://login.acme.example/', audience: 'advocacy', jwksUrl: 'https://login.acme.example/jwks', adminRole: 'advocacy-admin' } },
+    'POST /v1/admin/identity/test': {
+      body: { valid: true, reason: null, claims: { subject: 'jonas', name: 'Jonas Weber', email: null, team: 'Design', roles: ['comms'], isAdmin: true }, expiresAt: null },
+    },
+    'GET /v1/admin/audit': {
+      body: { items: [{ id: '12', actor: 'Jonas Weber', action: 'settings.updated', targetType: 'organisation', targetId: 'x', detail: {}, at: '2026-12-06T09:00:00.000Z' }], nextCursor: null },
+    },
+  };
+}
+
+describe('<adv-program-settings>', () => {
+  let copied: string[] = [];
+  beforeEach(() => {
+    copied = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+  });
+  afterEach(() => {
+    unmountAll();
+    delete (navigator as unknown as Record<string, unknown>)['clipboard'];
+  });
+
+  async function mountSettings(extra: FakeRoutes = {}, lang = 'en') {
+    const api = new FakeApi({ ...routes(), ...extra });
+    const mounted = await mountWidget<AdvProgramSettings>(api.client(), html`<adv-program-settings></adv-program-settings>`, { lang });
+    await mounted.next('adv-load');
+    await settled(mounted.widget);
+    const $ = <E extends Element = HTMLElement>(selector: string) => mounted.shadow.querySelector<E>(selector);
+    const focused = () => mounted.shadow.activeElement as HTMLElement | null;
+    return { api, mounted, $, focused };
+  }
+
+  for (const [lang, title] of [
+    ['en', 'Programme settings'],
+    ['fr', 'Réglages du programme'],
+  ] as const) {
+    it(`is accessible loading, then ready, with every section (${lang})`, async () => {
+      const api = new FakeApi({ ...routes(), 'GET /v1/admin/keys': pending });
+      const mounted = await mountWidget(api.client(), html`<adv-program-settings></adv-program-settings>`, { lang });
+      await waitUntil(() => api.requestsTo('GET /v1/admin/keys').length > 0);
+      await settled(mounted.widget);
+      expect(mounted.shadow.querySelector('[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(mounted.widget).to.be.accessible();
+      api.set({ 'GET /v1/admin/keys': { body: { items: [KEY] } } });
+      void (mounted.widget as AdvProgramSettings).refresh();
+      await mounted.next('adv-load');
+      await settled(mounted.widget);
+      expect(mounted.shadow.querySelector('[role="heading"]')!.textContent).to.equal(title);
+      expect(mounted.shadow.querySelectorAll('[part~="section"]')).to.have.length(7);
+      await expect(mounted.widget).to.be.accessible();
+    });
+
+    it(`shows an alert with retry on failure and emits adv-error (${lang})`, async () => {
+      const api = new FakeApi({ ...routes(), 'GET /v1/admin/settings': problem(500, 'Internal Server Error') });
+      const mounted = await mountWidget(api.client(), html`<adv-program-settings></adv-program-settings>`, { lang });
+      const error = (await mounted.next('adv-error')) as AdvErrorEvent;
+      expect(error.detail.error.name).to.equal('AdvHttpError');
+      await settled(mounted.widget);
+      expect(mounted.shadow.querySelector('[role="alert"] [part~="retry"], [role="alert"] + [part~="retry"], [part~="retry"]')).not.to.equal(null);
+      await expect(mounted.widget).to.be.accessible();
+      api.set({ 'GET /v1/admin/settings': { body: SETTINGS } });
+      mounted.shadow.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+      await mounted.next('adv-load');
+    });
+
+    it(`a non-admin gets the admin-role state and no admin call (${lang})`, async () => {
+      const api = new FakeApi({ ...routes(), 'GET /v1/me': { body: me({ isAdmin: false }) } });
+      const mounted = await mountWidget(api.client(), html`<adv-program-settings></adv-program-settings>`, { lang });
+      await waitUntil(() => mounted.shadow.querySelector('[part~="admin-required"]') !== null);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(api.requests.filter((request) => request.path.startsWith('/v1/admin/'))).to.deep.equal([]);
+      await expect(mounted.widget).to.be.accessible();
+    });
+  }
+
+  it('waits for getToken without asking anything (signing in)', async () => {
+    const api = new FakeApi(routes());
+    const mounted = await mountWidget(api.client({ getToken: undefined }), html`<adv-program-settings></adv-program-settings>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled(mounted.widget);
+    expect(api.requests).to.deep.equal([]);
+    expect(mounted.shadow.querySelector('[part~="signing-in"]')).not.to.equal(null);
+  });
+
+  it('saves the points and shows the API’s validation message next to the field', async () => {
+    const { api, $, mounted } = await mountSettings({
+      'PATCH /v1/admin/settings': { ...problem(400, 'Bad Request', 'The request body is not valid.'), body: { ...problem(400, 'Bad Request').body as object, errors: [{ field: 'body.pointsPerShare', message: 'at most 1000' }] } },
+    });
+    $<HTMLInputElement>('#pointsPerShare')!.value = '7';
+    $<HTMLButtonElement>('[part~="section"] [part~="save"]')!.click();
+    await mounted.next('adv-error');
+    await settled(mounted.widget);
+    expect(api.requestsTo('PATCH /v1/admin/settings')[0]!.body).to.deep.include({ pointsPerShare: 7 });
+    const field = $<HTMLInputElement>('#pointsPerShare')!;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect($(`#${field.getAttribute('aria-describedby')}`)!.textContent).to.equal('at most 1000');
+    await expect(mounted.widget).to.be.accessible();
+  });
+
+  it('shows the contract’s own check next to the field when nothing could be sent', async () => {
+    const { api, $, mounted } = await mountSettings();
+    $<HTMLInputElement>('#pointsPerShare')!.value = '5000';
+    $<HTMLButtonElement>('[part~="section"] [part~="save"]')!.click();
+    await mounted.next('adv-error');
+    await settled(mounted.widget);
+    expect(api.requestsTo('PATCH /v1/admin/settings')).to.deep.equal([]);
+    expect($<HTMLInputElement>('#pointsPerShare')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($('#pointsPerShare-error')!.textContent!.length).to.be.greaterThan(0);
+  });
+
+  it('removes a language from the disclosure when its text is emptied (sent as null)', async () => {
+    const { api, $ } = await mountSettings();
+    $<HTMLInputElement>('[id="disclosure.fr"]')!.value = '';
+    $<HTMLFormElement>('[id="disclosure.fr"]')!.closest('form')!.requestSubmit();
+    await waitUntil(() => api.requestsTo('PATCH /v1/admin/settings').length === 1);
+    expect(api.requestsTo('PATCH /v1/admin/settings')[0]!.body).to.deep.equal({ disclosure: { en: 'I work at Acme.', fr: null } });
+  });
+
+  it('creates a key with the keyboard only and shows it once, then never again', async () => {
+    const { api, $, focused, mounted } = await mountSettings();
+    $<HTMLInputElement>('input[name="kind"][value="publishable"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal('name');
+    await sendKeys({ type: 'Careers' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal('key-origins');
+    await sendKeys({ type: 'https://jobs.acme.example' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('part')).to.equal('create-key');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.id === 'new-key-value', 'focus on the new key');
+    expect(api.requestsTo('POST /v1/admin/keys')[0]!.body).to.deep.equal({ kind: 'publishable', name: 'Careers', origins: ['https://jobs.acme.example'] });
+    expect(api.requestsTo('POST /v1/admin/keys')[0]!.headers.get('idempotency-key')).to.be.a('string');
+    expect((focused() as HTMLInputElement).value).to.equal(NEW_KEY);
+    expect($('[part~="new-key"]')!.textContent).to.contain('it will not be shown again');
+    await expect(mounted.widget).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('part')).to.equal('copy-key');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => copied.length === 1);
+    expect(copied).to.deep.equal([NEW_KEY]);
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('part')).to.equal('key-done');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.getAttribute('part') === 'create-key', 'focus back on the create button');
+    expect(mounted.shadow.innerHTML).not.to.contain(NEW_KEY);
+    expect([...mounted.shadow.querySelectorAll('input')].some((input) => input.value === NEW_KEY)).to.equal(false);
+  });
+
+  it('revokes a key only after a confirmation, with the keyboard only', async () => {
+    const { api, $, focused, mounted } = await mountSettings();
+    $<HTMLButtonElement>('[part~="revoke"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.getAttribute('part') === 'revoke-confirm', 'focus on the confirmation');
+    expect(api.requestsTo('DELETE /v1/admin/keys/:id')).to.deep.equal([]);
+    expect($('.confirm')!.textContent).to.contain('Everything that uses it stops working at once.');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' }); // cancel
+    await waitUntil(() => focused()?.getAttribute('part') === 'revoke');
+    expect(api.requestsTo('DELETE /v1/admin/keys/:id')).to.deep.equal([]);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.getAttribute('part') === 'revoke-confirm');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => api.requestsTo('DELETE /v1/admin/keys/:id').length === 1);
+    expect(api.requestsTo('DELETE /v1/admin/keys/:id')[0]!.path).to.equal(`/v1/admin/keys/${KEY.id}`);
+    await waitUntil(() => $('[part~="notice"]')!.textContent!.includes('is revoked'));
+    await settled(mounted.widget);
+  });
+
+  it('tests a token against the identity settings as edited, not saved', async () => {
+    const { api, $, mounted } = await mountSettings();
+    $<HTMLInputElement>('#jwksUrl')!.value = 'https://login.acme.example/new-jwks';
+    $<HTMLTextAreaElement>('#token')!.value = 'eyJ.pasted.token';
+    $<HTMLButtonElement>('[part~="test-token"]')!.click();
+    await waitUntil(() => $('[part~="test-result"]') !== null);
+    expect(api.requestsTo('POST /v1/admin/identity/test')[0]!.body).to.deep.equal({
+      token: 'eyJ.pasted.token',
+      settings: { issuer: 'https://login.acme.example/', audience: 'advocacy', jwksUrl: 'https://login.acme.example/new-jwks', adminRole: 'advocacy-admin' },
+    });
+    expect(api.requestsTo('PUT /v1/admin/identity'), 'nothing saved').to.deep.equal([]);
+    expect($('[part~="test-result"]')!.textContent).to.contain('Programme admin: yes');
+    await settled(mounted.widget);
+    await expect(mounted.widget).to.be.accessible();
+  });
+
+  it('lists who changed what when opened', async () => {
+    const { api, $, mounted } = await mountSettings();
+    expect(api.requestsTo('GET /v1/admin/audit')).to.deep.equal([]);
+    $<HTMLElement>('[part~="audit"] summary')!.click();
+    await waitUntil(() => mounted.shadow.querySelector('.audit-list li') !== null);
+    expect($('.audit-list li')!.textContent).to.contain('Jonas Weber');
+    await expect(mounted.widget).to.be.accessible();
+  });
+});
