@@ -165,6 +165,22 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(await names('?status=deactivated'), []);
     });
 
+    it('lists the people routes in the OpenAPI document, for admins with the admin scope', async () => {
+      const document = (await api.inject({ method: 'GET', url: '/v1/openapi.json' })).json<{ paths: Record<string, Record<string, Record<string, unknown>>> }>();
+      for (const [url, method] of [
+        ['/v1/admin/people', 'get'],
+        ['/v1/admin/people/{id}/deactivate', 'post'],
+        ['/v1/admin/people/{id}/reactivate', 'post'],
+        ['/v1/admin/people/{id}/export', 'get'],
+        ['/v1/admin/people/{id}/erase', 'post'],
+      ] as const) {
+        const operation = document.paths[url]?.[method];
+        assert.ok(operation, `${method} ${url}`);
+        assert.equal(operation['x-secret-key-scope'], 'admin', `${method} ${url}`);
+        assert.ok(String(operation['summary']).length > 40, `${method} ${url}`);
+      }
+    });
+
     it('refuses forged cursors, bad ranges, non-admins and another organisation’s people', async () => {
       const admin = await api.acme.admin();
       for (const cursor of [encodeCursor(['not a time', ids['p-ada']!]), encodeCursor(['2030-05-14T10:00:00.000000Z', 'x\u0000']), encodeCursor([0, '2030-05-14T10:00:00.000000Z', ids['p-ada']!]), encodeCursor(['0000-01-01T00:00:00.000000Z', ids['p-ada']!]), 'garbage']) {
@@ -211,8 +227,14 @@ for (const kind of databaseKinds()) {
         const other = await api.inject({ method: 'GET', url: `/v1/leaderboard?period=${period}`, headers: await as('p-cy') });
         assert.doesNotMatch(other.body, /Countess|Ada Lovelace/, period);
       }
-      // A counter moved after deactivation (a late credited reader) does not list them again.
-      await api.db.transaction((tx) => addPoints(tx, { organisationId: api.acme.id, employeeId: ids['p-ada']!, at: NOW, points: 1 }));
+      // Counters written after deactivation (a reader next week: new period rows) are not listed either.
+      await api.db.transaction((tx) => addPoints(tx, { organisationId: api.acme.id, employeeId: ids['p-ada']!, at: new Date('2030-05-21T10:00:00Z'), points: 1 }));
+      const counters = await api.db.query<{ period_start: string; listed: boolean }>(
+        "SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start, listed FROM points WHERE organisation_id = $1 AND employee_id = $2",
+        [api.acme.id, ids['p-ada']],
+      );
+      assert.ok(counters.rows.some((row) => row.period_start === '2030-05-20'), 'a new week row');
+      assert.deepEqual(counters.rows.filter((row) => row.listed), []);
       assert.doesNotMatch(JSON.stringify(await board()), /Countess/);
 
       const refused = assertClientProblem(await api.inject({ method: 'GET', url: '/v1/me', headers: await as('p-ada') }), 'deactivated token', 403);
