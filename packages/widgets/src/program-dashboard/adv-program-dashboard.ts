@@ -252,10 +252,10 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
           previous: this.#rangeText(data.previousRange),
         })}
       </p>
-      <section class="section" aria-labelledby="kpis-title">
+      <div class="section">
         ${this.#heading(level, 'kpis-title', this.a('dashboardKpis'))} ${this.#tiles(this.#kpis(kpis, previousKpis), true)} ${this.renderReasons(kpis, previousKpis)}
         ${this.renderEarnedMedia(kpis)} ${this.renderDefinitions()}
-      </section>
+      </div>
       ${this.renderBreakdown(data)}`;
   }
 
@@ -386,7 +386,7 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
     const title = this.a(`dashboardGroup_${group}`);
     const chart = group === 'day' && this._view === 'chart';
     const note = group === 'team' ? this.a('dashboardTeamNote', { threshold: TEAM_THRESHOLD }) : group === 'content' ? this.a('dashboardContentNote') : '';
-    return html`<section part="breakdown" class="section breakdown" aria-labelledby="breakdown-title">
+    return html`<div part="breakdown" class="section breakdown">
       <div class="title-row">
         ${this.#heading(this.headingLevel + 1, 'breakdown-title', title)}
         ${group === 'day'
@@ -402,13 +402,13 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
         part="download"
         class="button download"
         type="button"
-        aria-label=${this.a('dashboardDownloadLabel', { table: title })}
+        aria-describedby="breakdown-title"
         aria-disabled=${this._downloading ? 'true' : 'false'}
         @click=${this.#download}
       >
         ${this.a(this._downloading ? 'dashboardDownloading' : 'dashboardDownload')}
       </button>
-    </section>`;
+    </div>`;
   }
 
   #chart({ rows, range }: AdminStats): unknown {

@@ -86,7 +86,6 @@ export const dashboard = {
   dashboardChartSummary: 'Credited readers per day, {range}: {total} in all; most on {day} ({most}).',
   dashboardChartSummaryNone: 'Credited readers per day, {range}: none.',
   dashboardDownload: 'Download CSV',
-  dashboardDownloadLabel: 'Download “{table}” as CSV',
   dashboardDownloading: 'Preparing the file…',
   dashboardDownloaded: '{file} downloaded.',
   dashboardDownloadFailed: 'The CSV file could not be made.',

@@ -89,7 +89,6 @@ export const dashboard: AreaCatalog<typeof en> = {
   dashboardChartSummary: 'Lecteurs crédités par jour, {range} : {total} en tout ; le plus le {day} ({most}).',
   dashboardChartSummaryNone: 'Lecteurs crédités par jour, {range} : aucun.',
   dashboardDownload: 'Télécharger en CSV',
-  dashboardDownloadLabel: 'Télécharger « {table} » en CSV',
   dashboardDownloading: 'Préparation du fichier…',
   dashboardDownloaded: '{file} téléchargé.',
   dashboardDownloadFailed: 'Le fichier CSV n’a pas pu être créé.',
