@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { packageOf, pascal, reactProp } from './widget-manifest.mjs';
 
 const DEFAULT_MANIFEST = 'packages/widgets/custom-elements.json';
 const OUTPUT = 'docs/widgets.md';
@@ -22,10 +23,6 @@ const OUTPUT = 'docs/widgets.md';
 const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '—');
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-/** `adv-opt-in` → `onAdvOptIn`, the @advocacy/react prop. */
-const reactProp = (event) => `on${event.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('')}`;
-/** `adv-share-feed` → `AdvShareFeed`. */
-const pascal = (tag) => tag.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('');
 
 /**
  * The reference as Markdown. Widgets come in tag order, the provider first
@@ -91,13 +88,14 @@ export function widgetReference(manifest) {
     const properties = publicFields.filter((member) => !attributeFields.has(member.name));
     const methods = members.filter((member) => member.kind === 'method' && !member.static && !member.privacy && !member.name.startsWith('#'));
     const define = `@advocacy/widgets/define/${widget.tagName}.js`;
+    const from = packageOf(widget);
 
     out.push('', `## \`<${widget.tagName}>\``, '');
     if (widget.summary) out.push(`**${widget.summary.trim()}**`, '');
     if (widget.description) out.push(widget.description.trim(), '');
     out.push(
-      `Class \`${widget.name}\` from \`@advocacy/widgets\`; \`import '${define}'\` registers the tag ` +
-        `(the CDN bundle \`advocacy.js\` registers every tag). React: \`<${pascal(widget.tagName)}>\` from \`@advocacy/react\`.`,
+      `Class \`${widget.name}\` from \`${from.module}\`; \`import '${define}'\` registers the tag ` +
+        `(the CDN bundle \`${from.bundle}\` registers it with the others). React: \`<${pascal(widget.tagName)}>\` from \`@advocacy/react\`.`,
     );
 
     if (attributes.length > 0) {

@@ -7,19 +7,29 @@
 // its own module so a bundler keeps only the widgets an app uses.
 import type { ComponentProps } from 'react';
 import { AdvProvider } from './adv-provider.js';
+import { AdvContentLibrary } from './adv-content-library.js';
 import { AdvLeaderboard } from './adv-leaderboard.js';
+import { AdvModerationQueue } from './adv-moderation-queue.js';
 import { AdvMyImpact } from './adv-my-impact.js';
+import { AdvPeople } from './adv-people.js';
+import { AdvProgramDashboard } from './adv-program-dashboard.js';
+import { AdvProgramSettings } from './adv-program-settings.js';
 import { AdvProgramStats } from './adv-program-stats.js';
 import { AdvShareCard } from './adv-share-card.js';
 import { AdvShareFeed } from './adv-share-feed.js';
 import { AdvTestimonialForm } from './adv-testimonial-form.js';
 import { AdvTestimonials } from './adv-testimonials.js';
 
-export { AdvProvider, AdvLeaderboard, AdvMyImpact, AdvProgramStats, AdvShareCard, AdvShareFeed, AdvTestimonialForm, AdvTestimonials };
+export { AdvProvider, AdvContentLibrary, AdvLeaderboard, AdvModerationQueue, AdvMyImpact, AdvPeople, AdvProgramDashboard, AdvProgramSettings, AdvProgramStats, AdvShareCard, AdvShareFeed, AdvTestimonialForm, AdvTestimonials };
 
 export type AdvProviderProps = ComponentProps<typeof AdvProvider>;
+export type AdvContentLibraryProps = ComponentProps<typeof AdvContentLibrary>;
 export type AdvLeaderboardProps = ComponentProps<typeof AdvLeaderboard>;
+export type AdvModerationQueueProps = ComponentProps<typeof AdvModerationQueue>;
 export type AdvMyImpactProps = ComponentProps<typeof AdvMyImpact>;
+export type AdvPeopleProps = ComponentProps<typeof AdvPeople>;
+export type AdvProgramDashboardProps = ComponentProps<typeof AdvProgramDashboard>;
+export type AdvProgramSettingsProps = ComponentProps<typeof AdvProgramSettings>;
 export type AdvProgramStatsProps = ComponentProps<typeof AdvProgramStats>;
 export type AdvShareCardProps = ComponentProps<typeof AdvShareCard>;
 export type AdvShareFeedProps = ComponentProps<typeof AdvShareFeed>;
