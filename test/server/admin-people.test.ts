@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  AdminStatsSchema,
   LeaderboardSchema,
   MeSchema,
   PeoplePageSchema,
@@ -300,8 +301,15 @@ for (const kind of databaseKinds()) {
         const { shares, creditedClicks, uncreditedClicks, activeAmbassadors } = StatsSchema.parse(response.json());
         return { shares, creditedClicks, uncreditedClicks, activeAmbassadors };
       };
+      const dashboard = async () => {
+        const response = await api.inject({ method: 'GET', url: '/v1/admin/stats?from=2030-03-01&to=2030-05-14', headers: await api.acme.admin() });
+        assert.equal(response.statusCode, 200, response.body);
+        return AdminStatsSchema.parse(response.json()).kpis;
+      };
       const before = await stats();
       assert.ok(before.shares >= 2 && before.creditedClicks >= 2);
+      const dashboardBefore = await dashboard();
+      assert.ok(dashboardBefore.estimatedReach > 0, 'Ada’s declared audience counts');
 
       const wrong = assertClientProblem(await post(`/v1/admin/people/${ids['p-ada']}/erase`, { confirm: 'Bob Martin' }), 'wrong confirmation', 400);
       assert.ok(wrong.errors?.some((error) => error.field === 'body.confirm'));
@@ -322,6 +330,7 @@ for (const kind of databaseKinds()) {
       assert.ok(!publicList.json<{ items: { id: string }[] }>().items.some((item) => item.id === adaTestimonialId), 'gone from the career site');
       assert.doesNotMatch(JSON.stringify(await board()), /Countess|Ada/, 'off the leaderboard');
       assert.deepEqual(await stats(), before, 'programme totals unchanged');
+      assert.deepEqual(await dashboard(), dashboardBefore, 'dashboard figures unchanged, reach included');
       assert.equal((await click(adaLinkCode, '192.0.2.45')).statusCode, 302, 'tracked links keep redirecting');
       await api.app.flushClickRecording();
 

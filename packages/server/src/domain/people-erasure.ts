@@ -26,9 +26,10 @@ const same = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() ===
  * photo (withdrawn from the career site), the hashes of the network they
  * shared from, replayable answers held for their requests, and their
  * identity link: the subject becomes a tombstone, so a new sign-in is a new
- * person. The row stays, anonymous and deactivated, so shares, points,
- * clicks and the programme's figures are unchanged and tracked links keep
- * redirecting. The audit log records when and by whom, not whom.
+ * person. The row stays, anonymous and deactivated (so off every
+ * leaderboard; its opt-in, a preference and no personal data, is kept with
+ * the figures), so shares, points, clicks and the programme's figures are
+ * unchanged and tracked links keep redirecting. The audit log records when and by whom, not whom.
  * Erasing an erased person changes nothing.
  */
 export async function erasePerson(db: Db, organisationId: string, id: string, confirm: string, by: ChangeAuthor): Promise<void> {
@@ -51,7 +52,7 @@ export async function erasePerson(db: Db, organisationId: string, id: string, co
       tx,
       sql`UPDATE employees
              SET subject = ${`erased:${id}`}, name = '', email = NULL, display_name = NULL, avatar_url = NULL, audience = '{}'::jsonb,
-                 leaderboard_opt_in = false, erased_at = ${by.now}, deactivated_at = coalesce(deactivated_at, ${by.now})
+                 erased_at = ${by.now}, deactivated_at = coalesce(deactivated_at, ${by.now})
            WHERE organisation_id = ${organisationId} AND id = ${id}`,
     );
     await run(tx, sql`UPDATE points SET listed = false WHERE ${mine} AND listed`);
