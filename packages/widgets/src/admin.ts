@@ -6,7 +6,7 @@ export type { AdminMessageKey, AdminCatalog } from './translations/admin.js';
 export { AdvContentLibrary } from './content-library/adv-content-library.js';
 export { AdvModerationQueue, type ModerationPage } from './moderation-queue/adv-moderation-queue.js';
 export { AdvPeople, PEOPLE_STATUS_FILTERS, type PeopleStatusFilter } from './people/adv-people.js';
-export { PEOPLE_RANGES, type PeopleRange } from './people/people-range.js';
+export { PEOPLE_RANGES, rangeDays, type PeopleRange } from './people/people-range.js';
 export { AdvProgramSettings, type ProgramSettingsData } from './program-settings/adv-program-settings.js';
 export { AdvProgramDashboard } from './program-dashboard/adv-program-dashboard.js';
 export { RANGE_PRESETS, presetRange, type DayRange, type RangePreset } from './program-dashboard/date-range.js';

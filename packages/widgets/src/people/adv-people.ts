@@ -106,6 +106,8 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The row whose action opened the dialog: focus goes back there when it closes. */
   #opener: { id: string; action: string } | undefined;
+  /** Set by an action that opens the dialog; the next update shows it (once: it stays open until closed). */
+  #opening = false;
 
   #query(): PeopleQuery {
     const { from, to } = rangeDays(validRange(this.range), this.now());
@@ -152,7 +154,8 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const dialog = this.#dialogElement();
-    if (this._dialog && dialog && !dialog.open) {
+    if (this.#opening && this._dialog && dialog && !dialog.open) {
+      this.#opening = false;
       dialog.showModal();
       // The least harmful first: Cancel when deactivating, the name to type when erasing.
       dialog.querySelector<HTMLElement>(this._dialog.kind === 'erase' ? '#confirm-name' : '[data-dialog="cancel"]')?.focus();
@@ -431,6 +434,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
 
   #open(kind: Dialog['kind'], person: Person): void {
     this.#opener = { id: person.id, action: kind };
+    this.#opening = true;
     this._dialog = { kind, person };
     this._confirmText = this._confirmError = this._notice = '';
     this._dialogFailure = this._actionFailure = undefined;
