@@ -4,14 +4,12 @@ import {
   ADMIN_STATS_GROUPS,
   createResourceStore,
   TEAM_THRESHOLD,
-  toAdvError,
   type AdminStats,
   type AdminStatsGroup,
   type AdminStatsQuery,
   type AdminStatsRange,
   type AdminStatsRow,
   type AdvClient,
-  type AdvError,
   type Network,
   type ProgrammeKpis,
   type ResourceState,
@@ -23,9 +21,9 @@ import { tileStyles } from '../my-impact/impact-shared.js';
 import { networkName } from '../share-card/post-count.js';
 import type { AdminMessageKey } from '../translations/admin.js';
 import { styles } from './adv-program-dashboard.styles.js';
+import { CsvDownloadController } from './csv-download-controller.js';
 import { presetRange, isDay, isPreset, RANGE_PRESETS, rangeProblem, type DayRange, type RangePreset } from './date-range.js';
 import { dayChart } from './day-chart.js';
-import { saveFile } from './save-file.js';
 
 /** The range shown when the page sets neither a preset nor a valid `from`/`to`. */
 const DEFAULT_PRESET: RangePreset = 'last-30-days';
@@ -120,9 +118,9 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
 
   @state() private _view: 'chart' | 'table' = 'chart';
   @state() private _rangeError: AdminMessageKey | undefined;
-  @state() private _downloading = false;
-  @state() private _downloadFailure: AdvError | undefined;
-  @state() private _notice = '';
+
+  readonly #csv = new CsvDownloadController(this);
+  #shownStore: ResourceStore<AdminStats> | undefined;
 
   // ---- the range and the data
 
@@ -163,6 +161,11 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
       if (this.to !== to) this.to = to;
     }
     super.willUpdate(changed);
+    // Other days or another breakdown: the last download's outcome no longer applies.
+    if (this.resource.store !== this.#shownStore) {
+      this.#shownStore = this.resource.store;
+      this.#csv.reset();
+    }
   }
 
   // ---- regions
@@ -170,7 +173,7 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
   /** The range and breakdown choices stay above every state, so a range can always be changed. */
   protected override renderState(current: ResourceState<AdminStats>): unknown {
     return html`${this.renderToolbar()} ${super.renderState(current)}
-      <p part="notice" class="notice" role="status">${this._notice}</p>`;
+      <p part="notice" class="notice" role="status">${this.#csv.saved ? this.a('dashboardDownloaded', { file: this.#csv.saved }) : ''}</p>`;
   }
 
   #heading(level: number, id: string, text: string): unknown {
@@ -395,18 +398,18 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
       </div>
       ${note ? html`<p part="note" class="note muted">${note}</p>` : nothing}
       ${data.rows.length === 0 ? html`<p>${this.a('dashboardNoRows')}</p>` : chart ? this.#chart(data) : this.renderTable(data)}
-      ${this._downloadFailure
-        ? html`<div class="state error" role="alert"><p class="error-title">${this.a('dashboardDownloadFailed')}</p>${errorText(this.l, this._downloadFailure, this.client)}</div>`
+      ${this.#csv.failure
+        ? html`<div class="state error" role="alert"><p class="error-title">${this.a('dashboardDownloadFailed')}</p>${errorText(this.l, this.#csv.failure, this.client)}</div>`
         : nothing}
       <button
         part="download"
         class="button download"
         type="button"
         aria-describedby="breakdown-title"
-        aria-disabled=${this._downloading ? 'true' : 'false'}
+        aria-disabled=${this.#csv.downloading ? 'true' : 'false'}
         @click=${this.#download}
       >
-        ${this.a(this._downloading ? 'dashboardDownloading' : 'dashboardDownload')}
+        ${this.a(this.#csv.downloading ? 'dashboardDownloading' : 'dashboardDownload')}
       </button>
     </div>`;
   }
@@ -514,33 +517,10 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
   };
 
   /** The shown breakdown as the API's CSV (`Accept: text/csv`), saved under the API's file name. */
-  #download = async (): Promise<void> => {
-    const client = this.client;
-    if (!client || this._downloading) return;
-    this._downloading = true;
-    this._downloadFailure = undefined;
-    this._notice = '';
-    try {
-      const query = this.#query();
-      const text = await client.admin.stats.csv(query);
-      const name = csvFileName(query);
-      saveFile(this.renderRoot, name, text);
-      this._notice = this.a('dashboardDownloaded', { file: name });
-    } catch (error) {
-      this._downloadFailure = toAdvError(error);
-      this.actionFailed(error);
-    } finally {
-      this._downloading = false;
-    }
+  #download = (): void => {
+    if (this.client) this.#csv.download(this.client, this.#query()).catch((error: unknown) => this.actionFailed(error));
   };
 }
-
-/**
- * The API's name for the file (its `Content-Disposition`, docs/programme-figures.md):
- * `advocacy-<groupBy>-<from>_<to>.csv`. `client.admin.stats.csv()` gives the text
- * alone, so the name is built from the same query, which the API echoes.
- */
-export const csvFileName = ({ groupBy = 'day', from, to }: AdminStatsQuery): string => `advocacy-${groupBy}-${from}_${to}.csv`;
 
 /** Nothing happened in a range: no share, no reader, no visit. */
 function isQuiet(kpis: ProgrammeKpis): boolean {
