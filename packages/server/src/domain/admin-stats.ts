@@ -154,13 +154,12 @@ const byReaders = (a: AdminStatsRow, b: AdminStatsRow): number => b.creditedRead
 async function rowsOf(db: Queryable, organisationId: string, groupBy: AdminStatsGroup, range: AdminStatsRange, people: Headcount): Promise<AdminStatsRow[]> {
   switch (groupBy) {
     case 'day': {
-      const counters = await run<CounterRow>(db, sql`SELECT day::text AS key, ${SUMS} FROM programme_day_totals WHERE ${inRange(organisationId, range)} GROUP BY day`);
-      const active = await run<{ day: string; n: number }>(
+      const counters = await run<CounterRow & { sharers: number }>(
         db,
-        sql`SELECT day::text AS day, count(*)::int AS n FROM programme_sharer_days WHERE ${inRange(organisationId, range)} GROUP BY day`,
+        sql`SELECT day::text AS key, ${SUMS}, sum(sharers)::int AS sharers FROM programme_day_totals WHERE ${inRange(organisationId, range)} GROUP BY day`,
       );
       const byDay = new Map(counters.rows.map((row) => [row.key, row]));
-      const activeByDay = new Map(active.rows.map((row) => [row.day, row.n]));
+      const activeByDay = new Map(counters.rows.map((row) => [row.key, row.sharers]));
       const rows: AdminStatsRow[] = [];
       for (let time = Date.parse(`${range.from}T00:00:00Z`), last = Date.parse(`${range.to}T00:00:00Z`); time <= last; time += DAY_MS) {
         const day = isoDate(new Date(time));

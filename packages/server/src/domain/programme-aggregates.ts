@@ -55,6 +55,7 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
   );
   const today = existing.rows[0];
   let reach = 0;
+  let newSharer = 0;
   if (today) {
     if (!today.networks.includes(network)) {
       reach = Math.max(0, Math.min(audience, share.reachCapPerEmployee - today.reach));
@@ -66,6 +67,7 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
     }
   } else {
     reach = Math.max(0, Math.min(audience, share.reachCapPerEmployee));
+    newSharer = 1;
     // The employee's share days form a chain (previous_day) that counts each active employee once per range.
     await tx.query(
       `INSERT INTO programme_sharer_days (organisation_id, day, employee_id, team_key, previous_day, networks, reach)
@@ -89,10 +91,11 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
     [organisationId, day, facts.team_key, network, facts.campaign, reach],
   );
   await tx.query(
-    `INSERT INTO programme_day_totals (organisation_id, day, shares, estimated_reach) VALUES ($1, $2, 1, $3)
+    `INSERT INTO programme_day_totals (organisation_id, day, shares, estimated_reach, sharers) VALUES ($1, $2, 1, $3, $4)
      ON CONFLICT (organisation_id, day) DO UPDATE
-       SET shares = programme_day_totals.shares + 1, estimated_reach = programme_day_totals.estimated_reach + EXCLUDED.estimated_reach`,
-    [organisationId, day, reach],
+       SET shares = programme_day_totals.shares + 1, estimated_reach = programme_day_totals.estimated_reach + EXCLUDED.estimated_reach,
+           sharers = programme_day_totals.sharers + EXCLUDED.sharers`,
+    [organisationId, day, reach, newSharer],
   );
   await tx.query(
     `INSERT INTO programme_content_daily (organisation_id, day, content_id, shares, estimated_reach) VALUES ($1, $2, $3, 1, $4)

@@ -31,6 +31,8 @@ CREATE TABLE programme_daily (
 -- network and campaign): a year's KPIs and day rows are 365 rows.
 CREATE TABLE programme_day_totals (LIKE programme_daily INCLUDING DEFAULTS);
 ALTER TABLE programme_day_totals DROP COLUMN team_key, DROP COLUMN network, DROP COLUMN campaign;
+-- `sharers`: employees with a share that day (their programme_sharer_days rows), so day rows need no scan of those.
+ALTER TABLE programme_day_totals ADD COLUMN sharers bigint NOT NULL DEFAULT 0;
 ALTER TABLE programme_day_totals ADD PRIMARY KEY (organisation_id, day);
 ALTER TABLE programme_day_totals ADD FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE CASCADE;
 
@@ -170,3 +172,7 @@ INSERT INTO programme_day_totals (organisation_id, day, shares, credited, uncred
 SELECT organisation_id, day, sum(shares), sum(credited), sum(uncredited_bot), sum(uncredited_head), sum(uncredited_preview), sum(uncredited_self),
        sum(uncredited_repeat), sum(uncredited_repeat_network), sum(uncredited_burst), sum(estimated_reach)
   FROM programme_daily GROUP BY 1, 2;
+
+UPDATE programme_day_totals t SET sharers = d.n
+  FROM (SELECT organisation_id, day, count(*) AS n FROM programme_sharer_days GROUP BY 1, 2) d
+ WHERE d.organisation_id = t.organisation_id AND d.day = t.day;
