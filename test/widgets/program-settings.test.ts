@@ -7,57 +7,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import '@advocacy/widgets/define/adv-program-settings.js';
 import type { AdvErrorEvent } from '@advocacy/widgets';
 import type { AdvProgramSettings } from '@advocacy/widgets/admin';
-import type { ApiKey, ProgrammeSettings } from '@advocacy/sdk';
 import { FakeApi, pending, problem, type FakeRoutes } from '../helpers/fake-api.js';
+import { API_KEY, NEW_SECRET_KEY, PROGRAMME_SETTINGS, settingsRoutes } from '../helpers/fixtures/settings.js';
 import { me } from '../helpers/fixtures/stats.js';
 import { mountWidget, settled, unmountAll } from './helpers/mount.js';
 
-const SETTINGS: ProgrammeSettings = {
-  pointsPerShare: 5,
-  pointsPerClick: 1,
-  sharePointsRule: 'first-reader',
-  dailySharePointsCap: 5,
-  creditsPerNetworkPerDay: 3,
-  burstCreditsPerMinute: 30,
-  reachCapPerEmployee: 5000,
-  clickRetentionMonths: 13,
-  avatarHosts: [],
-  disclosure: { en: 'I work at Acme.', fr: 'Je travaille chez Acme.' },
-  allowedDomains: ['acme.example'],
-};
-const KEY: ApiKey = {
-  id: '7b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3',
-  prefix: 'pk_Ab12Cd34E',
-  kind: 'publishable',
-  name: 'Career site',
-  scopes: [],
-  origins: ['https://careers.acme.example'],
-  createdAt: '2026-11-01T09:00:00.000Z',
-  revokedAt: null,
-};
-const NEW_KEY = 'sk_live_0123456789abcdefghijklmnopqrstuv';
-
-function routes(): FakeRoutes {
-  return {
-    'GET /v1/me': { body: me({ isAdmin: true }) },
-    'GET /v1/admin/settings': { body: SETTINGS },
-    'PATCH /v1/admin/settings': (request) => ({ body: { ...SETTINGS, ...(request.body as object) } }),
-    'GET /v1/admin/origins': { body: { origins: ['https://intranet.acme.example'] } },
-    'GET /v1/admin/keys': { body: { items: [KEY] } },
-    'POST /v1/admin/keys': (request) => ({
-      status: 201,
-      body: { ...KEY, id: '8b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3', prefix: NEW_KEY.slice(0, 12), ...(request.body as object), scopes: [], key: NEW_KEY },
-    }),
-    'DELETE /v1/admin/keys/:id': { body: { ...KEY, revokedAt: '2026-12-06T10:00:00.000Z' } },
-    'GET /v1/admin/identity': { body: { issuer: 'https://login.acme.example/', audience: 'advocacy', jwksUrl: 'https://login.acme.example/jwks', adminRole: 'advocacy-admin' } },
-    'POST /v1/admin/identity/test': {
-      body: { valid: true, reason: null, claims: { subject: 'jonas', name: 'Jonas Weber', email: null, team: 'Design', roles: ['comms'], isAdmin: true }, expiresAt: null },
-    },
-    'GET /v1/admin/audit': {
-      body: { items: [{ id: '12', actor: 'Jonas Weber', action: 'settings.updated', targetType: 'organisation', targetId: 'x', detail: {}, at: '2026-12-06T09:00:00.000Z' }], nextCursor: null },
-    },
-  };
-}
+const SETTINGS = PROGRAMME_SETTINGS;
+const KEY = API_KEY;
+const NEW_KEY = NEW_SECRET_KEY;
+const routes = settingsRoutes;
 
 describe('<adv-program-settings>', () => {
   let copied: string[] = [];
