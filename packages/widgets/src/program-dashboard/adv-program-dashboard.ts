@@ -24,6 +24,7 @@ import { styles } from './adv-program-dashboard.styles.js';
 import { CsvDownloadController } from './csv-download-controller.js';
 import { presetRange, isDay, isPreset, RANGE_PRESETS, rangeProblem, type DayRange, type RangePreset } from './date-range.js';
 import { dayChart } from './day-chart.js';
+import { kpiDelta, kpiList, kpiValue, type Kpi, type KpiWords } from './kpi-figures.js';
 
 /** The range shown when the page sets neither a preset nor a valid `from`/`to`. */
 const DEFAULT_PRESET: RangePreset = 'last-30-days';
@@ -34,16 +35,6 @@ const RANGE_PROBLEM: Record<NonNullable<ReturnType<typeof rangeProblem>>, AdminM
   order: 'dashboardRangeOrder',
   length: 'dashboardRangeLength',
 };
-
-/** A KPI tile: its label, its value now and in the previous range, and how to word both. */
-interface Kpi {
-  readonly label: AdminMessageKey;
-  readonly value: number | null;
-  readonly previous: number | null;
-  readonly kind: 'count' | 'ratio' | 'estimate';
-  /** Under the value: "12 of 40". */
-  readonly detail?: string;
-}
 
 /**
  * The programme dashboard, for programme admins: any range of UTC days
@@ -120,6 +111,11 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
   @state() private _rangeError: AdminMessageKey | undefined;
 
   readonly #csv = new CsvDownloadController(this);
+  readonly #words: KpiWords = {
+    l: this.l,
+    a: (key, params) => this.a(key, params),
+    plural: (count, keys) => this.aPlural(count, keys),
+  };
   #shownStore: ResourceStore<AdminStats> | undefined;
 
   // ---- the range and the data
@@ -242,7 +238,7 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
       ${isQuiet(data.previousKpis)
         ? nothing
         : html`<p>${this.a('dashboardEmptyPrevious', { range: this.#rangeText(data.previousRange) })}</p>
-            ${this.#tiles(this.#kpis(data.previousKpis, undefined), false)}`}`;
+            ${this.#tiles(kpiList(this.#words, data.previousKpis, undefined), false)}`}`;
   }
 
   protected renderReady(data: AdminStats): unknown {
@@ -256,29 +252,10 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
         })}
       </p>
       <div class="section">
-        ${this.#heading(level, 'kpis-title', this.a('dashboardKpis'))} ${this.#tiles(this.#kpis(kpis, previousKpis), true)} ${this.renderReasons(kpis, previousKpis)}
+        ${this.#heading(level, 'kpis-title', this.a('dashboardKpis'))} ${this.#tiles(kpiList(this.#words, kpis, previousKpis), true)} ${this.renderReasons(kpis, previousKpis)}
         ${this.renderEarnedMedia(kpis)} ${this.renderDefinitions()}
       </div>
       ${this.renderBreakdown(data)}`;
-  }
-
-  #kpis(kpis: ProgrammeKpis, previous: ProgrammeKpis | undefined): Kpi[] {
-    const of = (people: number) => this.a('dashboardParticipationOf', { active: kpis.activeAmbassadors, people });
-    return [
-      { label: 'dashboardActive', value: kpis.activeAmbassadors, previous: previous?.activeAmbassadors ?? null, kind: 'count' },
-      {
-        label: 'dashboardParticipationOptedIn',
-        value: kpis.participation.ofOptedIn,
-        previous: previous?.participation.ofOptedIn ?? null,
-        kind: 'ratio',
-        detail: of(kpis.optedInEmployees),
-      },
-      { label: 'dashboardParticipationAll', value: kpis.participation.ofAll, previous: previous?.participation.ofAll ?? null, kind: 'ratio', detail: of(kpis.allEmployees) },
-      { label: 'dashboardShares', value: kpis.shares, previous: previous?.shares ?? null, kind: 'count' },
-      { label: 'dashboardReaders', value: kpis.creditedReaders, previous: previous?.creditedReaders ?? null, kind: 'count' },
-      { label: 'dashboardUncredited', value: kpis.uncreditedVisits.total, previous: previous?.uncreditedVisits.total ?? null, kind: 'count' },
-      { label: 'dashboardReach', value: kpis.estimatedReach, previous: previous?.estimatedReach ?? null, kind: 'estimate' },
-    ];
   }
 
   /** The figure tiles; with `compare`, each says how it moved on the previous range. */
@@ -288,32 +265,11 @@ export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
         (kpi) =>
           html`<div class=${kpi.kind === 'estimate' ? 'estimate' : ''}>
             <dt>${this.a(kpi.label)}${kpi.kind === 'estimate' ? html` <span class="muted">(${this.a('dashboardEstimate')})</span>` : nothing}</dt>
-            <dd class="value">${this.#value(kpi.value, kpi.kind)}</dd>
-            ${kpi.detail ? html`<dd class="detail muted">${kpi.detail}</dd>` : nothing} ${compare ? html`<dd class="delta" part="delta">${this.#delta(kpi)}</dd>` : nothing}
+            <dd class="value">${kpiValue(this.#words, kpi.value, kpi.kind)}</dd>
+            ${kpi.detail ? html`<dd class="detail muted">${kpi.detail}</dd>` : nothing} ${compare ? html`<dd class="delta" part="delta">${kpiDelta(this.#words, kpi)}</dd>` : nothing}
           </div>`,
       )}
     </dl>`;
-  }
-
-  #value(value: number | null, kind: Kpi['kind']): string {
-    if (value === null) return this.a('dashboardNoOne');
-    if (kind === 'ratio') return this.l.number(value, { style: 'percent', maximumFractionDigits: 1 });
-    return kind === 'estimate' && value > 0 ? `≈\u00a0${this.l.number(value)}` : this.l.number(value);
-  }
-
-  /** "Up 25% on the previous range (40)", in words and an arrow, never colour alone. Ratios move in points. */
-  #delta({ value, previous, kind }: Kpi): string {
-    if (value === null || previous === null) return this.a('dashboardDeltaNoPrevious');
-    const before = this.#value(previous, kind);
-    if (value === previous) return this.a('dashboardDeltaSame', { previous: before });
-    const change = Math.abs(value - previous);
-    const delta =
-      kind === 'ratio'
-        ? this.aPlural(Math.round(change * 1000) / 10, { one: 'dashboardPointsOne', other: 'dashboardPointsOther' })
-        : previous === 0
-          ? this.l.number(change)
-          : this.l.number(change / previous, { style: 'percent', maximumFractionDigits: 0 });
-    return this.a(value > previous ? 'dashboardDeltaUp' : 'dashboardDeltaDown', { delta, previous: before });
   }
 
   /** Uncredited visits by reason, this range beside the previous one: shown, so the readers figure can be trusted. */
