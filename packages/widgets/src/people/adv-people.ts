@@ -13,7 +13,8 @@ import {
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
 import { errorText } from '../base/error-message.js';
-import { downloadJson } from './download-json.js';
+import { saveFile } from '../program-dashboard/save-file.js';
+import { ModalDialogController } from './modal-dialog-controller.js';
 import { PEOPLE_RANGES, rangeDays, validRange, type PeopleRange } from './people-range.js';
 import { styles } from './adv-people.styles.js';
 
@@ -102,12 +103,9 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   @state() private _confirmError = '';
   @state() private _dialogFailure: AdvError | undefined;
 
+  readonly #modal = new ModalDialogController(this);
   #pagedStore: ResourceStore<PeoplePage> | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The row whose action opened the dialog: focus goes back there when it closes. */
-  #opener: { id: string; action: string } | undefined;
-  /** Set by an action that opens the dialog; the next update shows it (once: it stays open until closed). */
-  #opening = false;
 
   #query(): PeopleQuery {
     const { from, to } = rangeDays(validRange(this.range), this.now());
@@ -149,17 +147,6 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const dialog = this.#dialogElement();
-    if (this.#opening && this._dialog && dialog && !dialog.open) {
-      this.#opening = false;
-      dialog.showModal();
-      // The least harmful first: Cancel when deactivating, the name to type when erasing.
-      dialog.querySelector<HTMLElement>(this._dialog.kind === 'erase' ? '#confirm-name' : '[data-dialog="cancel"]')?.focus();
-    }
   }
 
   get #filtered(): boolean {
@@ -433,19 +420,22 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   };
 
   #open(kind: Dialog['kind'], person: Person): void {
-    this.#opener = { id: person.id, action: kind };
-    this.#opening = true;
     this._dialog = { kind, person };
     this._confirmText = this._confirmError = this._notice = '';
     this._dialogFailure = this._actionFailure = undefined;
-  }
-
-  #dialogElement(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+    const row = `[part~="row"][data-id="${CSS.escape(person.id)}"]`;
+    // Focus on the least harmful control first: Cancel when deactivating, the name to type when erasing. Back on
+    // the same action when it is still there; else the row's first action (Reactivate after Deactivate); else its name.
+    this.#modal.open(kind === 'erase' ? '#confirm-name' : '[data-dialog="cancel"]', [
+      `${row} [data-action="${kind}"]`,
+      `${row} [data-action]`,
+      `${row} th`,
+      '#people-title',
+    ]);
   }
 
   #cancel = (): void => {
-    this.#dialogElement()?.close();
+    this.#modal.close();
   };
 
   /** Escape closes the dialog, except while its action is on its way. */
@@ -456,12 +446,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   /** However the dialog closed (Cancel, Escape, done), focus goes back to the row it was opened from. */
   #dialogClosed = async (): Promise<void> => {
     this._dialog = undefined;
-    const opener = this.#opener;
-    this.#opener = undefined;
-    if (!opener) return;
-    const row = `[part~="row"][data-id="${CSS.escape(opener.id)}"]`;
-    // The same action when it is still there; else the row's first action (Reactivate after Deactivate); else its name.
-    await this.#focus(`${row} [data-action="${opener.action}"]`, `${row} [data-action]`, `${row} th`, '#people-title');
+    await this.#modal.closed();
   };
 
   #confirmInput = (event: Event): void => {
@@ -506,7 +491,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
     } finally {
       this._busy = false;
     }
-    this.#dialogElement()?.close();
+    this.#modal.close();
   };
 
   async #reactivate(person: Person): Promise<void> {
@@ -523,7 +508,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
     await this.#act(async (client) => {
       const data = await client.admin.people.export(person.id);
       const file = `advocacy-person-${person.id}.json`;
-      downloadJson(this.renderRoot as ShadowRoot, data, file);
+      saveFile(this.renderRoot, file, `${JSON.stringify(data, null, 2)}\n`, 'application/json');
       this._notice = this.a('peopleExported', { name: this.#nameOf(person), file });
     });
   }
