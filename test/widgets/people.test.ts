@@ -266,7 +266,7 @@ describe('<adv-people>', () => {
     expect(error.detail.error.name).to.equal('AdvHttpError');
     await settled(mounted.widget);
     expect($<HTMLDialogElement>('dialog')!.open).to.equal(true);
-    expect($('[part~="dialog-error"]')!.textContent).to.contain('The database is busy.');
+    expect($('#dialog-error')!.textContent).to.contain('The database is busy.');
     expect(row(0).textContent, 'still active').to.contain('Active');
     await expect(mounted.widget).to.be.accessible();
   });

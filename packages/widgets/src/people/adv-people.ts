@@ -372,7 +372,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   #renderDialogFailure(): unknown {
     const failure = this._dialogFailure;
     return failure
-      ? html`<div class="state error" part="dialog-error" role="alert" tabindex="-1">
+      ? html`<div class="state error" id="dialog-error" role="alert" tabindex="-1">
           <p class="error-title">${this.a('peopleDialogFailed')}</p>
           ${errorText(this.l, failure, this.client)}
         </div>`
@@ -485,7 +485,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
         await this.#focus('#confirm-name');
       } else {
         this._dialogFailure = failure;
-        await this.#focus('[part~="dialog-error"]');
+        await this.#focus('#dialog-error');
       }
       return;
     } finally {
