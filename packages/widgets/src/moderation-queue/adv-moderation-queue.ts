@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   createResourceStore,
-  TESTIMONIAL_STATUSES,
   type AdvClient,
   type AuditEntry,
   type ModerationTestimonial,
@@ -22,6 +21,11 @@ export interface ModerationPage {
 type Audit = { status: 'loading' } | { status: 'ready'; items: AuditEntry[] } | { status: 'error'; error: unknown };
 
 const PAGE_SIZE = 50;
+
+// Not the contract's TESTIMONIAL_STATUSES: its module builds zod schemas, which the admin bundle would then carry.
+// The record makes the type-check fail when a status is added to the contract and not here.
+const STATUS_ORDER: Readonly<Record<TestimonialStatus, number>> = { pending: 0, approved: 1, rejected: 2, withdrawn: 3 };
+const TESTIMONIAL_STATUSES = Object.keys(STATUS_ORDER) as readonly TestimonialStatus[];
 
 const validStatus = (value: string): TestimonialStatus =>
   (TESTIMONIAL_STATUSES as readonly string[]).includes(value) ? (value as TestimonialStatus) : 'pending';

@@ -2,8 +2,6 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   createResourceStore,
-  KEY_SCOPES,
-  SHARE_POINTS_RULES,
   type AdvClient,
   type ApiKey,
   type AuditLogEntry,
@@ -16,6 +14,7 @@ import {
   type ProgrammeSettings,
   type ProgrammeSettingsUpdate,
   type ResourceStore,
+  type SharePointsRule,
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
 import { errorDetail } from '../base/error-message.js';
@@ -30,6 +29,19 @@ export interface ProgramSettingsData {
 
 /** The section a save, an error or a notice belongs to. */
 type Section = 'points' | 'disclosure' | 'domains' | 'origins' | 'keys' | 'identity' | 'test';
+
+// Not the contract's SHARE_POINTS_RULES and KEY_SCOPES: their modules build builds zod schemas, which the admin bundle would then carry.
+const SHARE_RULES: Readonly<Record<SharePointsRule, true>> = { 'first-reader': true, 'on-share': true };
+const SHARE_POINTS_RULES = Object.keys(SHARE_RULES) as readonly SharePointsRule[];
+const SCOPES: Readonly<Record<KeyScope, true>> = {
+  'testimonials:read': true,
+  'stats:read': true,
+  'content:write': true,
+  'testimonials:moderate': true,
+  'settings:write': true,
+  admin: true,
+};
+const KEY_SCOPES = Object.keys(SCOPES) as readonly KeyScope[];
 
 const lines = (value: string): string[] =>
   value
