@@ -59,6 +59,12 @@ describe('SDK resources against the real server', () => {
     assert.ok((await employee.stats.get({ period: 'week' })).shares >= 1);
     assert.ok((await careers.stats.getPublic({ period: 'week' })).shares >= 1);
     assert.equal((await admin.admin.content.archive(content.id)).status, 'archived');
+    assert.equal((await admin.admin.content.restore(content.id)).state, 'live');
+    const copy = await admin.admin.content.duplicate(content.id);
+    assert.deepEqual([copy.title, copy.status, copy.state], ['SDK launch (copy)', 'draft', 'draft']);
+    const second = await employee.testimonials.submit({ quote: 'Still great.', role: 'Seller', team: 'Sales', location: 'Paris', locale: 'en', consent: { version: consent.version, accepted: true } });
+    const bulk = await admin.admin.testimonials.approveMany([second.id, testimonial.id]);
+    assert.deepEqual(bulk.items.map((item) => item.outcome), ['approved', 'withdrawn']);
   });
 
   it('sends the employee token, not the publishable key, when a client has both (an intranet page with one provider)', async () => {
