@@ -13,7 +13,8 @@ export const csvFileName = ({ groupBy = 'day', from, to }: AdminStatsQuery): str
  * A dashboard table as the API's CSV file: asked for with `Accept: text/csv`
  * through the SDK (the client signs the request; no token reaches the DOM),
  * then handed to the browser as a download (`saveFile()`). Re-renders its host
- * as it goes: `downloading`, then `saved` (the file's name) or `failure`.
+ * as it goes: `downloading`, then `saved` (the file's name) or `failure`. A
+ * widget taken out of the page cancels its request (no file appears later).
  */
 export class CsvDownloadController implements ReactiveController {
   readonly #host: ReactiveControllerHost & { readonly renderRoot: ParentNode };
@@ -21,10 +22,15 @@ export class CsvDownloadController implements ReactiveController {
   failure: AdvError | undefined;
   /** The name of the file last saved. */
   saved = '';
+  #abort: AbortController | undefined;
 
   constructor(host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
     this.#host = host;
     host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
   }
 
   /** Fetches and saves the file; a failure is kept in `failure` and thrown again for the host to announce. */
@@ -34,15 +40,18 @@ export class CsvDownloadController implements ReactiveController {
     this.failure = undefined;
     this.saved = '';
     this.#host.requestUpdate();
+    const abort = (this.#abort = new AbortController());
     try {
-      const text = await client.admin.stats.csv(query);
+      const text = await client.admin.stats.csv(query, { signal: abort.signal });
       const name = csvFileName(query);
       saveFile(this.#host.renderRoot, name, text);
       this.saved = name;
     } catch (error) {
+      if (abort.signal.aborted) return;
       this.failure = toAdvError(error);
       throw error;
     } finally {
+      this.#abort = undefined;
       this.downloading = false;
       this.#host.requestUpdate();
     }
