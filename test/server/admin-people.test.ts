@@ -232,7 +232,7 @@ for (const kind of databaseKinds()) {
       await api.db.transaction((tx) => addPoints(tx, { organisationId: api.acme.id, employeeId: ids['p-ada']!, at: new Date('2030-05-21T10:00:00Z'), points: 1 }));
       const counters = await api.db.query<{ period_start: string; listed: boolean }>(
         "SELECT to_char(period_start, 'YYYY-MM-DD') AS period_start, listed FROM points WHERE organisation_id = $1 AND employee_id = $2",
-        [api.acme.id, ids['p-ada']],
+        [api.acme.id, ids['p-ada']!],
       );
       assert.ok(counters.rows.some((row) => row.period_start === '2030-05-20'), 'a new week row');
       assert.deepEqual(counters.rows.filter((row) => row.listed), []);
