@@ -43,7 +43,7 @@ describe('@advocacy/react wrappers', () => {
   it('give each component exactly the event props its element documents', async () => {
     for (const element of elementsOfManifest(manifest.json)) {
       const source = generated.get(`${element.tag}.ts`)!;
-      const props = [...source.matchAll(/^ {4}(on\w+): '([a-z-]+)' as EventName<(\w+)>,$/gm)].map(([, prop, event, type]) => ({ prop, event, type }));
+      const props = [...source.matchAll(/^ {4}(on\w+): '([a-z-]+)' as EventName<(\w+)>,$/gm)].map(([, prop = '', event = '', type = '']) => ({ prop, event, type }));
       assert.deepEqual(
         props.map(({ event }) => event),
         element.events,
@@ -51,7 +51,7 @@ describe('@advocacy/react wrappers', () => {
       );
       for (const { prop, event, type } of props) {
         assert.equal(prop, propOf(event));
-        assert.equal(type, `${prop!.slice(2)}Event`, `${event} is typed with its event class`);
+        assert.equal(type, `${prop.slice(2)}Event`, `${event} is typed with its event class`);
       }
     }
   });
