@@ -21,4 +21,5 @@ export { isoDate, periodStart, periodRange } from './domain/periods.js';
 export { newShareCode } from './domain/share-codes.js';
 export { awardSharePoints } from './domain/share-awards.js';
 export { lockOrganisationCounters } from './domain/counter-lock.js';
+export { addShareAggregates, addClickAggregates } from './domain/programme-aggregates.js';
 export { listPublicTestimonials } from './domain/testimonials.js';

@@ -1,5 +1,5 @@
 import { NETWORKS, PERIODS, type Network } from '@advocacy/sdk/contract';
-import { awardSharePoints, isoDate, lockOrganisationCounters, newShareCode, periodStart, type Queryable } from '@advocacy/server';
+import { addClickAggregates, addShareAggregates, awardSharePoints, isoDate, lockOrganisationCounters, newShareCode, periodStart, type Queryable } from '@advocacy/server';
 import { CLICK_SPAN_DAYS, daysBetween, planDemoDay, type PlannedShare } from './demo-activity-plan.js';
 import { DEMO_CONTENT, DEMO_ORGANISATION, type DemoEmployee } from './demo-data.js';
 
@@ -54,13 +54,14 @@ export async function addDemoActivity(
   const inWindow = (at: Date): boolean => at > from && at <= to;
 
   await lockOrganisationCounters(tx, [organisationId]);
-  const organisation = await tx.query<{ points_per_share: number; points_per_click: number; share_points_rule: string; daily_share_points_cap: number }>(
-    'SELECT points_per_share, points_per_click, share_points_rule, daily_share_points_cap FROM organisations WHERE id = $1',
+  const organisation = await tx.query<{ points_per_share: number; points_per_click: number; share_points_rule: string; daily_share_points_cap: number; reach_cap_per_employee: number }>(
+    'SELECT points_per_share, points_per_click, share_points_rule, daily_share_points_cap, reach_cap_per_employee FROM organisations WHERE id = $1',
     [organisationId],
   );
   const { points_per_share: pointsPerShare, points_per_click: pointsPerClick } = organisation.rows[0]!;
   const awardRules = { pointsPerShare, dailySharePointsCap: organisation.rows[0]!.daily_share_points_cap };
   const awardOnShare = organisation.rows[0]!.share_points_rule === 'on-share';
+  const reachCapPerEmployee = Number(organisation.rows[0]!.reach_cap_per_employee);
   const employees = await tx.query<{ id: string; subject: string }>('SELECT id, subject FROM employees WHERE organisation_id = $1', [organisationId]);
   const employeeIds = new Map(employees.rows.map((row) => [row.subject, row.id]));
   const contents = await tx.query<{ id: string; url: string }>('SELECT id, url FROM content WHERE organisation_id = $1', [organisationId]);
@@ -163,6 +164,22 @@ export async function addDemoActivity(
     credit(employeeId, share.at, points, 'shares');
     count(share.at, network, 'shares');
   }
+  // The programme dashboard's counters, moved as the live share and click paths move them (programme-aggregates.ts).
+  for (const { share, employeeId, contentId, network } of [...newShares].sort((a, b) => a.share.at.getTime() - b.share.at.getTime())) {
+    await addShareAggregates(tx, { organisationId, employeeId, contentId, network, at: share.at, reachCapPerEmployee });
+  }
+  await addClickAggregates(
+    tx,
+    clicks.map(({ click, stored }) => ({
+      organisationId,
+      employeeId: stored.employee_id,
+      contentId: stored.content_id,
+      network: stored.network,
+      day: isoDate(click.at),
+      credited: click.reason === null,
+      reason: click.reason,
+    })),
+  );
   const byTime = [...clicks].sort((a, b) => a.click.at.getTime() - b.click.at.getTime() || (a.stored.id < b.stored.id ? -1 : 1));
   for (const { click, stored } of byTime) {
     if (click.reason === null) {

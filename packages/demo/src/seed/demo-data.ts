@@ -56,15 +56,30 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The People team: the programme's two admins and two colleagues, a team under 5 (the dashboard folds it into "other teams"). */
+const PEOPLE_TEAM = new Set([3, 7, 11, 15]);
+/** Everyone else, in turn: teams of 16, 12 and 8, so the dashboard compares teams of different sizes. */
+const OTHER_TEAMS = ['Engineering', 'Sales', 'Engineering', 'Marketing', 'Engineering', 'Sales', 'Engineering', 'Sales', 'Marketing'] as const;
+
+/** The team of the demo's `index`-th employee. */
+function demoTeam(index: number): (typeof DEMO_TEAMS)[number] {
+  if (PEOPLE_TEAM.has(index)) return 'People';
+  const before = [...PEOPLE_TEAM].filter((member) => member < index).length;
+  return OTHER_TEAMS[(index - before) % OTHER_TEAMS.length]!;
+}
+
 export function demoEmployees(random: () => number): DemoEmployee[] {
+  const seen = new Map<string, number>();
   return NAMES.map((name, index) => {
-    const team = DEMO_TEAMS[index % DEMO_TEAMS.length]!;
+    const team = demoTeam(index);
     const roles = ROLES[team];
+    const rank = seen.get(team) ?? 0;
+    seen.set(team, rank + 1);
     return {
       subject: `demo-${String(index + 1).padStart(2, '0')}`,
       name,
       team,
-      role: roles[Math.floor(index / DEMO_TEAMS.length) % roles.length]!,
+      role: roles[rank % roles.length]!,
       location: LOCATIONS[index % LOCATIONS.length]!,
       // The first two People partners run the programme.
       isAdmin: index === 3 || index === 7,

@@ -33,6 +33,8 @@ export interface SeedReport {
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedReport> {
   const people = demoEmployees(seededRandom(DEMO_SEED));
   return db.transaction(async (tx) => {
+    // A server that waits here for another one's seeding waits as long as that takes, not one statement's timeout.
+    await tx.query("SELECT set_config('statement_timeout', '120000', true)");
     await tx.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
     const existing = await tx.query<{ id: string }>('SELECT id FROM organisations WHERE slug = $1', [DEMO_ORGANISATION.slug]);
     const organisationId = existing.rows[0]?.id ?? (await createDemoOrganisation(tx, people, now));
