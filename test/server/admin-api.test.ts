@@ -108,6 +108,7 @@ for (const kind of databaseKinds()) {
             avatarHosts: [],
             disclosure: { en: 'I work at acme.', fr: 'Je travaille chez acme.' },
             allowedDomains: ['acme.example'],
+            earnedMedia: null,
           });
         }
       });

@@ -230,7 +230,8 @@ for (const kind of databaseKinds()) {
       await cliJson('settings', 'set', 'disclosure.en=I work at Acme.');
       const settings = ProgrammeSettingsSchema.parse(
         await cliJson('settings', 'set', 'points.share=12', 'points.click=2', 'points.share-rule=on-share', 'points.daily-cap=5', 'clicks.per-network=2',
-          'clicks.burst-per-minute=60', 'reach.cap-per-employee=3000', 'clicks.retention-months=24', 'avatar-hosts=Photos.Acme.Example, cdn.acme.example', 'disclosure.fr=Je travaille chez Acme.'),
+          'clicks.burst-per-minute=60', 'reach.cap-per-employee=3000', 'clicks.retention-months=24', 'avatar-hosts=Photos.Acme.Example, cdn.acme.example', 'disclosure.fr=Je travaille chez Acme.',
+          'earned-media=eur,0.80,5'),
       );
       assert.deepEqual(settings, {
         pointsPerShare: 12,
@@ -244,7 +245,10 @@ for (const kind of databaseKinds()) {
         avatarHosts: ['photos.acme.example', 'cdn.acme.example'],
         disclosure: { en: 'I work at Acme.', fr: 'Je travaille chez Acme.' },
         allowedDomains: ['acme.example'],
+        earnedMedia: { currency: 'EUR', cpc: 0.8, cpm: 5 },
       });
+      assert.equal(ProgrammeSettingsSchema.parse(await cliJson('settings', 'set', 'earned-media=none')).earnedMedia, null);
+      await assertRefused(['settings', 'set', 'earned-media=EUR,cheap,5'], 2, /earned-media: currency,CPC,CPM/);
       const removed = ProgrammeSettingsSchema.parse(await cliJson('settings', 'set', 'disclosure.fr='));
       assert.deepEqual(removed.disclosure, { en: 'I work at Acme.' });
       assert.deepEqual(ProgrammeSettingsSchema.parse(await cliJson('settings', 'show')), removed);

@@ -30,6 +30,7 @@ const probes = (): Record<SecretKeyRoute, Probe> => ({
   getConsent: { url: '/v1/testimonials/consent', allowed: 200 },
   getStats: { url: '/v1/stats', allowed: 200 },
   getPublicStats: { url: '/v1/stats/public', allowed: 200 },
+  getAdminStats: { url: '/v1/admin/stats?from=2026-01-01&to=2026-01-31', allowed: 200 },
   sendEvents: { url: '/v1/events', body: { events: [{ id: `probe-${crypto.randomUUID()}`, kind: 'impression', occurredAt: new Date().toISOString() }] }, allowed: 202 },
   createContent: { url: '/v1/content', body: {}, allowed: 400 },
   updateContent: { url: `/v1/content/${unknownId}`, body: { title: 'Probe' }, allowed: 404 },
