@@ -96,7 +96,7 @@ export async function callRouteAsText<K extends RouteName>(
     method: route.method,
     path,
     ...(checkedQuery ? { query: checkedQuery } : {}),
-    accept: format,
+    accept: String(format),
     check: string(),
     okStatuses: [200],
     authenticated: route.audience !== 'anyone',
