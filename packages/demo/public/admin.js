@@ -4,10 +4,15 @@
 // It asks the demo server (GET /v1/demo, loopback only) for the demo
 // organisation's programme admin, and hands the provider a getToken() that
 // fetches that admin's token (POST /v1/demo/token), as the intranet does for
-// an employee. The token stays in this module's memory. advocacy.js brings
-// the client and the employee widgets the console shows inside its own
-// (the content library's share-card preview); advocacy-admin.js the console's.
-import { createClient } from '/cdn/advocacy.js';
+// an employee. The token stays in this module's memory.
+//
+// advocacy-admin.js alone brings the console's widgets, the provider and the
+// share card the content library previews in; the client for the demo routes
+// comes from advocacy-sdk.js, which has no Lit. Not advocacy.js beside it:
+// each bundle carries its own Lit, and the second one's Trusted Types policy
+// named 'lit-html' is refused under `trusted-types lit-html` (no
+// 'allow-duplicates'), so no admin widget would register under the strict CSP.
+import { createClient } from '/cdn/advocacy-sdk.js';
 import '/cdn/advocacy-admin.js';
 
 /** Ask for a new token this long before the current one expires. */
