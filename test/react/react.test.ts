@@ -38,6 +38,7 @@ import {
   type AdvSubmitEvent,
   type AdvTestimonialsProps,
 } from '@advocacy/react';
+import * as ReactKit from '@advocacy/react';
 import { FakeApi, FAKE_API_URL, type FakeRoutes } from '../helpers/fake-api.js';
 import { contentFixture, contentPage, shareFixture } from '../helpers/fixtures/content.js';
 import { leaderboard, leaderboardNotOptedIn } from '../helpers/fixtures/leaderboard.js';
@@ -245,6 +246,30 @@ describe('@advocacy/react', () => {
     widget.dispatchEvent(new CustomEvent('adv-load', { detail: { empty: true } }));
     expect(loads, 'no handler runs after unmount').to.have.length(1);
     root = createRoot(container); // for afterEach
+  });
+
+  it('has a component for every element in custom-elements.json, whose onAdv… props hear every event the element documents', async () => {
+    interface Declaration { customElement?: boolean; tagName?: string; events?: { name: string }[] }
+    const manifest = (await (await fetch('/packages/widgets/custom-elements.json')).json()) as { modules: { declarations?: Declaration[] }[] };
+    const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
+    expect(elements.length).to.be.at.least(8);
+    const pascal = (name: string): string => name.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+    const components = ReactKit as unknown as Record<string, React.ComponentType<Record<string, unknown>>>;
+    for (const element of elements) {
+      const tag = element.tagName!;
+      const Component = components[pascal(tag)];
+      // (a forwardRef component is an object; a failed check prints names, never React's object graph)
+      expect(Component !== undefined, `@advocacy/react exports ${pascal(tag)} for <${tag}>`).to.equal(true);
+      // Only the probes below count: a widget outside a provider may send its own adv-error.
+      const probe = { probe: tag };
+      const heard: string[] = [];
+      const props = Object.fromEntries((element.events ?? []).map(({ name }) => [`on${pascal(name)}`, (event: CustomEvent) => event.detail === probe && heard.push(event.type)]));
+      render(h(Component!, props));
+      const widget = one<HTMLElement>(tag);
+      for (const { name } of element.events ?? []) widget.dispatchEvent(new CustomEvent(name, { detail: probe, bubbles: true, composed: true }));
+      expect(heard, `<${tag}>'s events reach their props`).to.deep.equal((element.events ?? []).map(({ name }) => name));
+      render(null);
+    }
   });
 });
 
