@@ -183,20 +183,20 @@ describe('the programme console', () => {
     const page = await openConsole(context);
     const library = page.locator('adv-content-library');
     await library.getByRole('button', { name: 'New content' }).click();
-    await library.locator('#title').fill(TITLE);
-    await library.locator('#url').fill(`https://northwind.example/blog/${CAMPAIGN}`);
-    await library.locator('#campaign').fill(CAMPAIGN);
+    await library.locator('input#title').fill(TITLE);
+    await library.locator('input#url').fill(`https://northwind.example/blog/${CAMPAIGN}`);
+    await library.locator('input#campaign').fill(CAMPAIGN);
     // The next whole minute and one more: at least a minute ahead (the field takes minutes).
     const publishAt = new Date(Math.ceil((Date.now() + 1_000) / 60_000) * 60_000 + 60_000);
-    await library.locator('#publishAt').fill(publishAt.toISOString().slice(0, 16));
-    await library.locator('#add-network').selectOption('linkedin');
-    await library.locator('#add-text').click();
-    await library.locator('#text-linkedin-en').fill('We are opening an office in Lisbon, and my team is moving in. Come and see us!');
-    await library.locator('#add-network').selectOption('x');
-    await library.locator('#add-text').click();
-    await library.locator('#text-x-en').fill('New Northwind office in Lisbon 🇵🇹');
+    await library.locator('input#publishAt').fill(publishAt.toISOString().slice(0, 16));
+    await library.locator('select#add-network').selectOption('linkedin');
+    await library.locator('button#add-text').click();
+    await library.locator('textarea#text-linkedin-en').fill('We are opening an office in Lisbon, and my team is moving in. Come and see us!');
+    await library.locator('select#add-network').selectOption('x');
+    await library.locator('button#add-text').click();
+    await library.locator('textarea#text-x-en').fill('New Northwind office in Lisbon 🇵🇹');
     await library.getByRole('radio', { name: 'Publish (at the publish time)' }).check();
-    await library.locator('[part="save"]').click();
+    await library.locator('button[part="save"]').click();
     await library.getByText(`Created “${TITLE}”.`).waitFor();
     await context.close();
 
