@@ -49,7 +49,7 @@ const TITLE = `Admin journey ${CAMPAIGN}: our new Lisbon office`;
 
 declare global {
   interface Window {
-    __violations: { directive: string; blockedURI: string; sample: string }[];
+    __consoleViolations: { directive: string; blockedURI: string; sample: string }[];
   }
 }
 
@@ -135,8 +135,8 @@ describe('the programme console', () => {
       consolePage.on('pageerror', (error) => errors.push(error.message));
       // Every listener in place before the page's first script runs.
       await consolePage.addInitScript(() => {
-        window.__violations = [];
-        window.addEventListener('securitypolicyviolation', (event) => window.__violations.push({ directive: event.effectiveDirective, blockedURI: event.blockedURI, sample: event.sample }), true);
+        window.__consoleViolations = [];
+        window.addEventListener('securitypolicyviolation', (event) => window.__consoleViolations.push({ directive: event.effectiveDirective, blockedURI: event.blockedURI, sample: event.sample }), true);
       });
       const response = await consolePage.goto(`${stack.url}/demo/admin${lang === 'fr' ? '?lang=fr' : ''}`);
       assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
@@ -154,7 +154,7 @@ describe('the programme console', () => {
       );
       assert.deepEqual(await states.jsonValue(), Object.fromEntries(ADMIN_TAGS.map((tag) => [tag, 'ready'])), lang);
       await consolePage.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-      assert.deepEqual(await consolePage.evaluate(() => window.__violations), [], `CSP violations (${lang})`);
+      assert.deepEqual(await consolePage.evaluate(() => window.__consoleViolations), [], `CSP violations (${lang})`);
       assert.deepEqual(errors, [], lang);
       await context.close();
     }
