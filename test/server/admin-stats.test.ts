@@ -213,6 +213,22 @@ for (const kind of databaseKinds()) {
         assert.deepEqual(kpiFigures(theirs.kpis), { shares: 1, active: 1, credited: 1, previews: 0, repeats: 0, own: 0, bots: 0 });
         assert.deepEqual(kpiFigures(theirs.kpis), await fromRawRows(api.globex.id, '2026-12-28', '2027-01-03'));
       });
+
+      it('does not count a leaver among the employees once deactivated; their past activity stays in the figures', async () => {
+        const { id } = (await api.inject({ method: 'GET', url: '/v1/me', headers: await employee('b5') })).json<{ id: string }>();
+        const admin = await api.acme.admin();
+        const deactivated = await api.inject({ method: 'POST', url: `/v1/admin/people/${id}/deactivate`, headers: admin });
+        assert.equal(deactivated.statusCode, 200, deactivated.body);
+        try {
+          const result = await stats('from=2026-12-28&to=2027-01-03&groupBy=team');
+          assert.equal(result.kpis.allEmployees, 9);
+          assert.deepEqual(kpiFigures(result.kpis), await fromRawRows(api.acme.id, '2026-12-28', '2027-01-03'));
+          assert.deepEqual(result.rows.map((row) => row.label), ['Other teams'], 'Big has 4 people left: folded too');
+        } finally {
+          const reactivated = await api.inject({ method: 'POST', url: `/v1/admin/people/${id}/reactivate`, headers: admin });
+          assert.equal(reactivated.statusCode, 200, reactivated.body);
+        }
+      });
     });
 
     it('refuses bad ranges with a 400 and non-admins with a 403', async () => {

@@ -104,7 +104,7 @@ const firstDayInRange = (organisationId: string, range: AdminStatsRange): SqlSta
 interface Headcount {
   all: number;
   optedIn: number;
-  /** Everyone in each team now, opted in or not (NO_TEAM_KEY: without a team). */
+  /** Everyone in each team now, opted in or not (NO_TEAM_KEY: without a team); leavers (deactivated) are not counted. */
   byTeam: Map<string, number>;
 }
 
@@ -112,7 +112,7 @@ async function headcount(db: Queryable, organisationId: string): Promise<Headcou
   const { rows } = await run<{ team_key: string; all: number; opted_in: number }>(
     db,
     sql`SELECT coalesce(team_id, ${NO_TEAM_KEY}::uuid)::text AS team_key, count(*)::int AS all, count(*) FILTER (WHERE leaderboard_opt_in)::int AS opted_in
-          FROM employees WHERE organisation_id = ${organisationId} GROUP BY 1`,
+          FROM employees WHERE organisation_id = ${organisationId} AND deactivated_at IS NULL GROUP BY 1`,
   );
   return {
     all: rows.reduce((sum, row) => sum + row.all, 0),
