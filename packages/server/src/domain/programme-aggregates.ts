@@ -1,5 +1,6 @@
 import { NETWORK_AUDIENCE_CAPS } from '@advocacy/sdk/contract';
 import type { Queryable } from '../db/db.js';
+import { run, sql } from '../db/sql.js';
 import type { UncreditedReason } from './click-classification.js';
 import { isoDate } from './periods.js';
 
@@ -38,20 +39,20 @@ export interface ShareAggregate {
 export async function addShareAggregates(tx: Queryable, share: ShareAggregate): Promise<void> {
   const { organisationId, employeeId, contentId, network } = share;
   const day = isoDate(share.at);
-  const { rows } = await tx.query<{ team_key: string; campaign: string; audience: unknown }>(
-    `SELECT coalesce(e.team_id, $4::uuid)::text AS team_key, coalesce(c.campaign, '') AS campaign, e.audience -> $5::text AS audience
-       FROM employees e JOIN content c ON c.organisation_id = e.organisation_id AND c.id = $3
-      WHERE e.organisation_id = $1 AND e.id = $2`,
-    [organisationId, employeeId, contentId, NO_TEAM_KEY, network],
+  const { rows } = await run<{ team_key: string; campaign: string; audience: unknown }>(
+    tx,
+    sql`SELECT coalesce(e.team_id, ${NO_TEAM_KEY}::uuid)::text AS team_key, coalesce(c.campaign, '') AS campaign, e.audience -> ${network}::text AS audience
+          FROM employees e JOIN content c ON c.organisation_id = e.organisation_id AND c.id = ${contentId}
+         WHERE e.organisation_id = ${organisationId} AND e.id = ${employeeId}`,
   );
   const facts = rows[0];
   if (!facts) return;
   const declared = typeof facts.audience === 'number' && Number.isFinite(facts.audience) ? Math.max(0, Math.floor(facts.audience)) : 0;
   const audience = Math.min(declared, capOf(network));
 
-  const existing = await tx.query<{ networks: string[]; reach: number }>(
-    'SELECT networks, reach::int AS reach FROM programme_sharer_days WHERE organisation_id = $1 AND day = $2 AND employee_id = $3',
-    [organisationId, day, employeeId],
+  const existing = await run<{ networks: string[]; reach: number }>(
+    tx,
+    sql`SELECT networks, reach::int AS reach FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND day = ${day} AND employee_id = ${employeeId}`,
   );
   const today = existing.rows[0];
   let reach = 0;
@@ -59,49 +60,51 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
   if (today) {
     if (!today.networks.includes(network)) {
       reach = Math.max(0, Math.min(audience, share.reachCapPerEmployee - today.reach));
-      await tx.query(
-        `UPDATE programme_sharer_days SET networks = array_append(networks, $4::text), reach = reach + $5
-          WHERE organisation_id = $1 AND day = $2 AND employee_id = $3`,
-        [organisationId, day, employeeId, network, reach],
+      await run(
+        tx,
+        sql`UPDATE programme_sharer_days SET networks = array_append(networks, ${network}::text), reach = reach + ${reach}
+             WHERE organisation_id = ${organisationId} AND day = ${day} AND employee_id = ${employeeId}`,
       );
     }
   } else {
     reach = Math.max(0, Math.min(audience, share.reachCapPerEmployee));
     newSharer = 1;
     // The employee's share days form a chain (previous_day) that counts each active employee once per range.
-    await tx.query(
-      `INSERT INTO programme_sharer_days (organisation_id, day, employee_id, team_key, previous_day, networks, reach)
-       SELECT $1::uuid, $2::date, $3::uuid, $4::uuid, (SELECT max(day) FROM programme_sharer_days WHERE organisation_id = $1 AND employee_id = $3 AND day < $2), ARRAY[$5::text], $6`,
-      [organisationId, day, employeeId, facts.team_key, network, reach],
+    await run(
+      tx,
+      sql`INSERT INTO programme_sharer_days (organisation_id, day, employee_id, team_key, previous_day, networks, reach)
+          SELECT ${organisationId}::uuid, ${day}::date, ${employeeId}::uuid, ${facts.team_key}::uuid,
+                 (SELECT max(day) FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId} AND day < ${day}::date),
+                 ARRAY[${network}::text], ${reach}`,
     );
     // A share dated before a later share day (an injected clock, a backfill) relinks the day after it.
-    await tx.query(
-      `UPDATE programme_sharer_days SET previous_day = $2
-        WHERE organisation_id = $1 AND employee_id = $3
-          AND day = (SELECT min(day) FROM programme_sharer_days WHERE organisation_id = $1 AND employee_id = $3 AND day > $2)`,
-      [organisationId, day, employeeId],
+    await run(
+      tx,
+      sql`UPDATE programme_sharer_days SET previous_day = ${day}::date
+           WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId}
+             AND day = (SELECT min(day) FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId} AND day > ${day}::date)`,
     );
   }
 
-  await tx.query(
-    `INSERT INTO programme_daily (organisation_id, day, team_key, network, campaign, shares, estimated_reach)
-     VALUES ($1, $2, $3, $4, $5, 1, $6)
-     ON CONFLICT (organisation_id, day, team_key, network, campaign) DO UPDATE
-       SET shares = programme_daily.shares + 1, estimated_reach = programme_daily.estimated_reach + EXCLUDED.estimated_reach`,
-    [organisationId, day, facts.team_key, network, facts.campaign, reach],
+  await run(
+    tx,
+    sql`INSERT INTO programme_daily (organisation_id, day, team_key, network, campaign, shares, estimated_reach)
+        VALUES (${organisationId}, ${day}, ${facts.team_key}, ${network}, ${facts.campaign}, 1, ${reach})
+        ON CONFLICT (organisation_id, day, team_key, network, campaign) DO UPDATE
+          SET shares = programme_daily.shares + 1, estimated_reach = programme_daily.estimated_reach + EXCLUDED.estimated_reach`,
   );
-  await tx.query(
-    `INSERT INTO programme_day_totals (organisation_id, day, shares, estimated_reach, sharers) VALUES ($1, $2, 1, $3, $4)
-     ON CONFLICT (organisation_id, day) DO UPDATE
-       SET shares = programme_day_totals.shares + 1, estimated_reach = programme_day_totals.estimated_reach + EXCLUDED.estimated_reach,
-           sharers = programme_day_totals.sharers + EXCLUDED.sharers`,
-    [organisationId, day, reach, newSharer],
+  await run(
+    tx,
+    sql`INSERT INTO programme_day_totals (organisation_id, day, shares, estimated_reach, sharers) VALUES (${organisationId}, ${day}, 1, ${reach}, ${newSharer})
+        ON CONFLICT (organisation_id, day) DO UPDATE
+          SET shares = programme_day_totals.shares + 1, estimated_reach = programme_day_totals.estimated_reach + EXCLUDED.estimated_reach,
+              sharers = programme_day_totals.sharers + EXCLUDED.sharers`,
   );
-  await tx.query(
-    `INSERT INTO programme_content_daily (organisation_id, day, content_id, shares, estimated_reach) VALUES ($1, $2, $3, 1, $4)
-     ON CONFLICT (organisation_id, day, content_id) DO UPDATE
-       SET shares = programme_content_daily.shares + 1, estimated_reach = programme_content_daily.estimated_reach + EXCLUDED.estimated_reach`,
-    [organisationId, day, contentId, reach],
+  await run(
+    tx,
+    sql`INSERT INTO programme_content_daily (organisation_id, day, content_id, shares, estimated_reach) VALUES (${organisationId}, ${day}, ${contentId}, 1, ${reach})
+        ON CONFLICT (organisation_id, day, content_id) DO UPDATE
+          SET shares = programme_content_daily.shares + 1, estimated_reach = programme_content_daily.estimated_reach + EXCLUDED.estimated_reach`,
   );
 }
 
@@ -130,13 +133,17 @@ const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries]
 export async function addClickAggregates(tx: Queryable, clicks: readonly ClickAggregate[]): Promise<void> {
   if (clicks.length === 0) return;
   const organisations = [...new Set(clicks.map((click) => click.organisationId))];
-  const { rows: employees } = await tx.query<{ organisation_id: string; id: string; team_key: string }>(
-    `SELECT organisation_id::text, id::text, coalesce(team_id, $2::uuid)::text AS team_key FROM employees WHERE organisation_id = ANY($3::uuid[]) AND id = ANY($1::uuid[])`,
-    [[...new Set(clicks.map((click) => click.employeeId))], NO_TEAM_KEY, organisations],
+  const employeeIds = [...new Set(clicks.map((click) => click.employeeId))];
+  const contentIds = [...new Set(clicks.map((click) => click.contentId))];
+  const { rows: employees } = await run<{ organisation_id: string; id: string; team_key: string }>(
+    tx,
+    sql`SELECT organisation_id::text, id::text, coalesce(team_id, ${NO_TEAM_KEY}::uuid)::text AS team_key
+          FROM employees WHERE organisation_id = ANY(${organisations}::uuid[]) AND id = ANY(${employeeIds}::uuid[])`,
   );
-  const { rows: contents } = await tx.query<{ organisation_id: string; id: string; campaign: string }>(
-    `SELECT organisation_id::text, id::text, coalesce(campaign, '') AS campaign FROM content WHERE organisation_id = ANY($2::uuid[]) AND id = ANY($1::uuid[])`,
-    [[...new Set(clicks.map((click) => click.contentId))], organisations],
+  const { rows: contents } = await run<{ organisation_id: string; id: string; campaign: string }>(
+    tx,
+    sql`SELECT organisation_id::text, id::text, coalesce(campaign, '') AS campaign
+          FROM content WHERE organisation_id = ANY(${organisations}::uuid[]) AND id = ANY(${contentIds}::uuid[])`,
   );
   const teams = new Map(employees.map((row) => [`${row.organisation_id}|${row.id}`, row.team_key]));
   const campaigns = new Map(contents.map((row) => [`${row.organisation_id}|${row.id}`, row.campaign]));
@@ -167,34 +174,36 @@ export async function addClickAggregates(tx: Queryable, clicks: readonly ClickAg
   }
 
   const reasons = Object.keys(REASON_COLUMNS) as UncreditedReason[];
-  const columns = reasons.map((reason) => REASON_COLUMNS[reason]);
+  // Column names come from REASON_COLUMNS, never from input.
+  const columns = sql.raw(reasons.map((reason) => REASON_COLUMNS[reason]).join(', '));
+  const reasonValues = (tally: Tally) => sql.join(reasons.map((reason) => sql`${tally[reason]}`), sql`, `);
+  const addReasons = (table: string) => sql.raw(reasons.map((reason) => `${REASON_COLUMNS[reason]} = ${table}.${REASON_COLUMNS[reason]} + EXCLUDED.${REASON_COLUMNS[reason]}`).join(', '));
   for (const [, { click, team, campaign, tally }] of byKey(daily)) {
-    await tx.query(
-      `INSERT INTO programme_daily (organisation_id, day, team_key, network, campaign, credited, ${columns.join(', ')})
-       VALUES ($1, $2, $3, $4, $5, $6, ${columns.map((_, index) => `$${index + 7}`).join(', ')})
-       ON CONFLICT (organisation_id, day, team_key, network, campaign) DO UPDATE
-         SET credited = programme_daily.credited + EXCLUDED.credited,
-             ${columns.map((column) => `${column} = programme_daily.${column} + EXCLUDED.${column}`).join(', ')}`,
-      [click.organisationId, click.day, team, click.network, campaign, tally.credited, ...reasons.map((reason) => tally[reason])],
+    await run(
+      tx,
+      sql`INSERT INTO programme_daily (organisation_id, day, team_key, network, campaign, credited, ${columns})
+          VALUES (${click.organisationId}, ${click.day}, ${team}, ${click.network}, ${campaign}, ${tally.credited}, ${reasonValues(tally)})
+          ON CONFLICT (organisation_id, day, team_key, network, campaign) DO UPDATE
+            SET credited = programme_daily.credited + EXCLUDED.credited, ${addReasons('programme_daily')}`,
     );
   }
   for (const [, { click, tally }] of byKey(perDay)) {
-    await tx.query(
-      `INSERT INTO programme_day_totals (organisation_id, day, credited, ${columns.join(', ')})
-       VALUES ($1, $2, $3, ${columns.map((_, index) => `$${index + 4}`).join(', ')})
-       ON CONFLICT (organisation_id, day) DO UPDATE
-         SET credited = programme_day_totals.credited + EXCLUDED.credited,
-             ${columns.map((column) => `${column} = programme_day_totals.${column} + EXCLUDED.${column}`).join(', ')}`,
-      [click.organisationId, click.day, tally.credited, ...reasons.map((reason) => tally[reason])],
+    await run(
+      tx,
+      sql`INSERT INTO programme_day_totals (organisation_id, day, credited, ${columns})
+          VALUES (${click.organisationId}, ${click.day}, ${tally.credited}, ${reasonValues(tally)})
+          ON CONFLICT (organisation_id, day) DO UPDATE
+            SET credited = programme_day_totals.credited + EXCLUDED.credited, ${addReasons('programme_day_totals')}`,
     );
   }
   for (const [, { click, tally }] of byKey(perContent)) {
     const uncredited = reasons.reduce((sum, reason) => sum + tally[reason], 0);
-    await tx.query(
-      `INSERT INTO programme_content_daily (organisation_id, day, content_id, credited, uncredited) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (organisation_id, day, content_id) DO UPDATE
-         SET credited = programme_content_daily.credited + EXCLUDED.credited, uncredited = programme_content_daily.uncredited + EXCLUDED.uncredited`,
-      [click.organisationId, click.day, click.contentId, tally.credited, uncredited],
+    await run(
+      tx,
+      sql`INSERT INTO programme_content_daily (organisation_id, day, content_id, credited, uncredited)
+          VALUES (${click.organisationId}, ${click.day}, ${click.contentId}, ${tally.credited}, ${uncredited})
+          ON CONFLICT (organisation_id, day, content_id) DO UPDATE
+            SET credited = programme_content_daily.credited + EXCLUDED.credited, uncredited = programme_content_daily.uncredited + EXCLUDED.uncredited`,
     );
   }
 }
