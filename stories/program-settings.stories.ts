@@ -16,13 +16,13 @@ export const Ready: StoryObj = { render: () => storyFrame(routes, widget) };
 
 export const Loading: StoryObj = { render: () => storyFrame({ ...routes, 'GET /v1/admin/settings': pending }, widget) };
 
-/** A new organisation: no origin, no key, no identity provider yet. */
+/** A new organisation: no earned-media costs, no origin, no key, no identity provider yet. */
 export const Empty: StoryObj = {
   render: () =>
     storyFrame(
       {
         ...routes,
-        'GET /v1/admin/settings': { body: { ...PROGRAMME_SETTINGS, disclosure: {}, allowedDomains: [] } },
+        'GET /v1/admin/settings': { body: { ...PROGRAMME_SETTINGS, disclosure: {}, allowedDomains: [], earnedMedia: null } },
         'GET /v1/admin/origins': { body: { origins: [] } },
         'GET /v1/admin/keys': { body: { items: [] } },
         'GET /v1/admin/identity': { body: { issuer: null, audience: null, jwksUrl: null, adminRole: 'advocacy-admin' } },

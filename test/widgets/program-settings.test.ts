@@ -1,6 +1,7 @@
 // <adv-program-settings>: its states in English and French (it has no empty state and no key attribute, so not the
 // whole base suite), field errors from the API next to their fields, keys created and shown once, revoked after a
-// confirmation (keyboard only), "test a token" against the settings as edited, and who changed what.
+// confirmation (keyboard only), "test a token" against the settings as edited, who changed what, and the
+// earned-media costs (set, turned off, refused next to their field).
 import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
@@ -54,7 +55,7 @@ describe('<adv-program-settings>', () => {
       await mounted.next('adv-load');
       await settled(mounted.widget);
       expect(mounted.shadow.querySelector('[role="heading"]')!.textContent).to.equal(title);
-      expect(mounted.shadow.querySelectorAll('[part~="section"]')).to.have.length(7);
+      expect(mounted.shadow.querySelectorAll('[part~="section"]')).to.have.length(8);
       await expect(mounted.widget).to.be.accessible();
     });
 
@@ -114,6 +115,95 @@ describe('<adv-program-settings>', () => {
     expect(api.requestsTo('PATCH /v1/admin/settings')).to.deep.equal([]);
     expect($<HTMLInputElement>('#pointsPerShare')!.getAttribute('aria-invalid')).to.equal('true');
     expect($('#pointsPerShare-error')!.textContent!.length).to.be.greaterThan(0);
+  });
+
+  describe('earned media', () => {
+    const OFF = { 'GET /v1/admin/settings': { body: { ...SETTINGS, earnedMedia: null } } } satisfies FakeRoutes;
+    const earnedMediaSection = (shadow: ShadowRoot) => shadow.querySelector('[aria-labelledby="section-earnedMedia"]')!;
+
+    for (const [lang, title, estimate, formula] of [
+      ['en', 'Earned media', 'An estimate', 'credited readers × cost per click + estimated reach ÷ 1,000 × cost per thousand impressions'],
+      ['fr', 'Valeur média gagnée', 'Une estimation', 'lecteurs crédités × coût par clic + portée estimée ÷ 1 000 × coût pour mille impressions'],
+    ] as const) {
+      it(`names its costs, says the formula and that it is an estimate, and is accessible (${lang})`, async () => {
+        const { $, mounted } = await mountSettings({}, lang);
+        const section = earnedMediaSection(mounted.shadow);
+        expect(section.querySelector('[role="heading"]')!.textContent).to.equal(title);
+        expect(section.querySelector('#earnedMedia-help')!.textContent).to.contain(estimate).and.to.contain(formula);
+        expect($<HTMLInputElement>('[id="earnedMedia.currency"]')!.value).to.equal('EUR');
+        expect($<HTMLInputElement>('[id="earnedMedia.cpc"]')!.value).to.equal('0.8');
+        expect($<HTMLInputElement>('[id="earnedMedia.cpm"]')!.value).to.equal('5');
+        for (const id of ['earnedMedia.currency', 'earnedMedia.cpc', 'earnedMedia.cpm']) {
+          expect(section.querySelector(`label[for="${id}"]`)!.textContent!.trim().length, id).to.be.greaterThan(0);
+        }
+        expect(section.querySelector('[part~="earned-media-off"]')).not.to.equal(null);
+        await expect(mounted.widget).to.be.accessible();
+      });
+    }
+
+    it('sends only the earned-media costs when they are set', async () => {
+      const { api, $, mounted } = await mountSettings(OFF);
+      expect($('[part~="earned-media-off"]'), 'nothing to turn off').to.equal(null);
+      expect($<HTMLInputElement>('[id="earnedMedia.cpc"]')!.value).to.equal('');
+      $<HTMLInputElement>('[id="earnedMedia.currency"]')!.value = 'chf';
+      $<HTMLInputElement>('[id="earnedMedia.cpc"]')!.value = '0.75';
+      $<HTMLInputElement>('[id="earnedMedia.cpm"]')!.value = '12.5';
+      earnedMediaSection(mounted.shadow).querySelector<HTMLButtonElement>('[part~="save"]')!.click();
+      await waitUntil(() => api.requestsTo('PATCH /v1/admin/settings').length === 1);
+      expect(api.requestsTo('PATCH /v1/admin/settings')[0]!.body).to.deep.equal({ earnedMedia: { currency: 'CHF', cpc: 0.75, cpm: 12.5 } });
+      await waitUntil(() => $('[part~="notice"]')!.textContent === 'Saved.', 'said in the live region');
+    });
+
+    it('turns the estimate off by sending null', async () => {
+      const { api, $, focused, mounted } = await mountSettings();
+      api.set({ 'GET /v1/admin/settings': { body: { ...SETTINGS, earnedMedia: null } } });
+      $<HTMLButtonElement>('[part~="earned-media-off"]')!.click();
+      await waitUntil(() => api.requestsTo('PATCH /v1/admin/settings').length === 1);
+      expect(api.requestsTo('PATCH /v1/admin/settings')[0]!.body).to.deep.equal({ earnedMedia: null });
+      await waitUntil(() => $('[part~="notice"]')!.textContent === 'The earned-media estimate is turned off.');
+      await settled(mounted.widget);
+      expect($('[part~="earned-media-off"]')).to.equal(null);
+      expect($<HTMLInputElement>('[id="earnedMedia.cpc"]')!.value).to.equal('');
+      await waitUntil(() => focused()?.id === 'earnedMedia.currency', 'focus on the currency');
+    });
+
+    for (const lang of ['en', 'fr'] as const) {
+      it(`shows the API’s field error next to its field (${lang})`, async () => {
+        const { api, $, mounted } = await mountSettings(
+          {
+            'PATCH /v1/admin/settings': {
+              status: 400,
+              headers: { 'content-type': 'application/problem+json' },
+              body: { type: 'about:blank', title: 'Bad Request', status: 400, errors: [{ field: 'body.earnedMedia.cpm', message: 'at most 100000' }] },
+            },
+          },
+          lang,
+        );
+        $<HTMLInputElement>('[id="earnedMedia.cpm"]')!.value = '90000';
+        earnedMediaSection(mounted.shadow).querySelector<HTMLButtonElement>('[part~="save"]')!.click();
+        await mounted.next('adv-error');
+        await settled(mounted.widget);
+        expect(api.requestsTo('PATCH /v1/admin/settings')[0]!.body).to.deep.equal({ earnedMedia: { currency: 'EUR', cpc: 0.8, cpm: 90000 } });
+        const field = $<HTMLInputElement>('[id="earnedMedia.cpm"]')!;
+        expect(field.getAttribute('aria-invalid')).to.equal('true');
+        expect(mounted.shadow.getElementById(field.getAttribute('aria-describedby')!)!.textContent).to.equal('at most 100000');
+        expect($<HTMLInputElement>('[id="earnedMedia.cpc"]')!.getAttribute('aria-invalid')).to.equal('false');
+        expect(mounted.shadow.activeElement).to.equal(field);
+        await expect(mounted.widget).to.be.accessible();
+      });
+    }
+
+    it('refuses an empty cost before sending anything, next to its field', async () => {
+      const { api, $, mounted } = await mountSettings(OFF);
+      $<HTMLInputElement>('[id="earnedMedia.currency"]')!.value = 'EUR';
+      $<HTMLInputElement>('[id="earnedMedia.cpm"]')!.value = '5';
+      earnedMediaSection(mounted.shadow).querySelector<HTMLButtonElement>('[part~="save"]')!.click();
+      await mounted.next('adv-error');
+      await settled(mounted.widget);
+      expect(api.requestsTo('PATCH /v1/admin/settings')).to.deep.equal([]);
+      expect($<HTMLInputElement>('[id="earnedMedia.cpc"]')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(mounted.shadow.getElementById('earnedMedia.cpc-error')!.textContent!.length).to.be.greaterThan(0);
+    });
   });
 
   it('removes a language from the disclosure when its text is emptied (sent as null)', async () => {

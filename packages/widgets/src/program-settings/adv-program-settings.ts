@@ -28,7 +28,7 @@ export interface ProgramSettingsData {
 }
 
 /** The section a save, an error or a notice belongs to. */
-type Section = 'points' | 'disclosure' | 'domains' | 'origins' | 'keys' | 'identity' | 'test';
+type Section = 'points' | 'earnedMedia' | 'disclosure' | 'domains' | 'origins' | 'keys' | 'identity' | 'test';
 
 // Not the contract's SHARE_POINTS_RULES and KEY_SCOPES: their modules build builds zod schemas, which the admin bundle would then carry.
 const SHARE_RULES: Readonly<Record<SharePointsRule, true>> = { 'first-reader': true, 'on-share': true };
@@ -51,7 +51,8 @@ const lines = (value: string): string[] =>
 
 /**
  * The programme's settings for its admins: points rules, disclosure texts per
- * language, allowed destination domains, allowed origins, API keys (created
+ * language, the costs behind the dashboard's earned-media estimate (currency,
+ * CPC, CPM, or none), allowed destination domains, allowed origins, API keys (created
  * and shown once, revoked after confirmation), the identity provider with
  * "test a token", and who changed what. The API's validation errors show
  * next to their fields. Needs the programme admin role (see `AdvAdminElement`).
@@ -60,9 +61,10 @@ const lines = (value: string): string[] =>
  * @slot error - Replaces the default error message.
  * @slot admin-required - Replaces the message shown to a signed-in employee who is not a programme admin.
  * @csspart base - The outer box.
- * @csspart section - One settings section (points, disclosure, domains, origins, keys, identity, audit).
+ * @csspart section - One settings section (points, earned media, disclosure, domains, origins, keys, identity, audit).
  * @csspart save - A section's save button.
  * @csspart field-error - The API's message for one field.
+ * @csspart earned-media-off - The button that turns the earned-media estimate off.
  * @csspart new-key - The key just created, shown once, with its copy button.
  * @csspart revoke - A key's revoke button.
  * @csspart revoke-confirm - The button that confirms a revocation.
@@ -133,12 +135,29 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
   }
 
   /**
-   * The earned-media estimate's CPC and CPM (`settings.earnedMedia`): its
-   * place in the page, between points and disclosure. Nothing yet; the
-   * dashboard's earned-media work fills it in.
+   * The organisation's own costs for the dashboard's earned-media estimate
+   * (`settings.earnedMedia`): currency, CPC and CPM, the formula, and a way
+   * to turn the estimate off (`earnedMedia: null`).
    */
-  protected renderEarnedMedia(_settings: ProgrammeSettings): unknown {
-    return nothing;
+  protected renderEarnedMedia(settings: ProgrammeSettings): unknown {
+    const current = settings.earnedMedia ?? undefined;
+    const whole = this.errors?.section === 'earnedMedia' ? this.errors.fields['earnedMedia'] : undefined;
+    return this.#section('earnedMedia', 'settingsEarnedMedia', html`<p class="muted" id="earnedMedia-help">${this.a('settingsEarnedMediaHelp')}</p>
+      ${current ? nothing : html`<p class="muted">${this.a('settingsEarnedMediaOff')}</p>`}
+      <form novalidate @submit=${this.#saveEarnedMedia}>
+        ${this.#text('earnedMedia', 'earnedMedia.currency', this.a('settingsCurrency'), current?.currency ?? '', { size: 3, maxLength: 3, autocomplete: 'off' })}
+        ${this.#number('earnedMedia', 'earnedMedia.cpc', this.a('settingsCpc'), current?.cpc, { step: 'any', min: 0 })}
+        ${this.#number('earnedMedia', 'earnedMedia.cpm', this.a('settingsCpm'), current?.cpm, { step: 'any', min: 0 })}
+        ${whole ? html`<p class="field-error" part="field-error" role="alert">${whole}</p>` : nothing}
+        <div class="inline">
+          ${this.#saveButton('earnedMedia')}
+          ${current
+            ? html`<button class="button" type="button" part="earned-media-off" ?disabled=${this.busy !== undefined} @click=${() => void this.#turnOffEarnedMedia()}>
+                ${this.a('settingsEarnedMediaTurnOff')}
+              </button>`
+            : nothing}
+        </div>
+      </form>`);
   }
 
   protected renderDisclosure(settings: ProgrammeSettings): unknown {
@@ -268,7 +287,7 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     </details>`;
   }
 
-  #section(section: Section, title: 'settingsPoints' | 'settingsDisclosure' | 'settingsDomains' | 'settingsOrigins' | 'settingsKeys' | 'settingsIdentity', content: unknown): unknown {
+  #section(section: Section, title: 'settingsPoints' | 'settingsEarnedMedia' | 'settingsDisclosure' | 'settingsDomains' | 'settingsOrigins' | 'settingsKeys' | 'settingsIdentity', content: unknown): unknown {
     const failed = this.errors?.section === section && Object.keys(this.errors.fields).length === 0 ? this.errors.error : undefined;
     return html`<section class="section" part="section" aria-labelledby="section-${section}">
       <div class="section-title" id="section-${section}" role="heading" aria-level=${this.headingLevel + 1}>${this.a(title)}</div>
@@ -295,17 +314,20 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     return message ? html`<p class="field-error" part="field-error" id="${field}-error">${message}</p>` : nothing;
   }
 
-  #number(section: Section, name: string, label: string, value: number): unknown {
+  /** A number field; whole numbers unless `step` says otherwise (`any`: decimals, such as a CPC of 0.80). */
+  #number(section: Section, name: string, label: string, value: number | undefined, options: { step?: string; min?: number } = {}): unknown {
     const error = this.#fieldError(section, name);
+    const step = options.step ?? '1';
     return html`<div class="field">
       <label for=${name}>${label}</label>
       <input
         id=${name}
         name=${name}
         type="number"
-        inputmode="numeric"
-        step="1"
-        .value=${String(value)}
+        inputmode=${step === '1' ? 'numeric' : 'decimal'}
+        step=${step}
+        min=${options.min ?? nothing}
+        .value=${value === undefined ? '' : String(value)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${name}-error` : nothing}
       />
@@ -313,7 +335,13 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     </div>`;
   }
 
-  #text(section: Section, name: string, label: string, value: string, options: { type?: string; lang?: string; size?: number } = {}): unknown {
+  #text(
+    section: Section,
+    name: string,
+    label: string,
+    value: string,
+    options: { type?: string; lang?: string; size?: number; maxLength?: number; autocomplete?: string } = {},
+  ): unknown {
     const error = this.#fieldError(section, name);
     return html`<div class="field">
       <label for=${name}>${label}</label>
@@ -323,6 +351,8 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
         type=${options.type ?? 'text'}
         lang=${options.lang ?? nothing}
         size=${options.size ?? nothing}
+        maxlength=${options.maxLength ?? nothing}
+        autocomplete=${options.autocomplete ?? nothing}
         .value=${value}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${name}-error` : nothing}
@@ -455,6 +485,27 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     };
     void this.#run('points', async (client) => void (await client.admin.settings.update(change)));
   };
+
+  #saveEarnedMedia = (event: SubmitEvent): void => {
+    const form = this.#form(event);
+    // An empty cost is not 0: NaN is refused by the contract, next to its field, before anything is sent.
+    const costOf = (name: string) => {
+      const value = this.#value(form, name);
+      return value === '' ? Number.NaN : Number(value);
+    };
+    const earnedMedia = { currency: this.#value(form, 'earnedMedia.currency').toUpperCase(), cpc: costOf('earnedMedia.cpc'), cpm: costOf('earnedMedia.cpm') };
+    void this.#run('earnedMedia', async (client) => void (await client.admin.settings.update({ earnedMedia })));
+  };
+
+  async #turnOffEarnedMedia(): Promise<void> {
+    const done = await this.#run('earnedMedia', async (client) => {
+      await client.admin.settings.update({ earnedMedia: null });
+      return this.a('settingsEarnedMediaTurnedOff');
+    });
+    if (!done) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[id="earnedMedia.currency"]')?.focus();
+  }
 
   #saveDisclosure = (event: SubmitEvent): void => {
     const form = this.#form(event);
