@@ -178,6 +178,22 @@ describe('the programme console', () => {
     await context.close();
   });
 
+  it('is linked from the intranet while the signed-in demo employee is a programme admin, and only then', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/demo/intranet`);
+    const link = page.getByRole('link', { name: 'Programme console' });
+    await page.getByLabel('Act as').selectOption(sharer.id);
+    await page.getByRole('status').filter({ hasText: `You are acting as ${sharer.name}.` }).waitFor();
+    assert.equal(await link.count(), 0, 'no console link for an employee');
+    await page.getByLabel('Act as').selectOption(admin.id);
+    await page.getByRole('status').filter({ hasText: `You are acting as ${admin.name}.` }).waitFor();
+    await link.click();
+    await page.waitForURL(`${stack.url}/demo/admin`);
+    await page.locator('#identity-status').filter({ hasText: admin.name }).waitFor();
+    await context.close();
+  });
+
   it('1. publishes content with LinkedIn and X texts scheduled a minute ahead: the employee feed has it only after its publish time', async () => {
     const context = await newContext();
     const page = await openConsole(context);
