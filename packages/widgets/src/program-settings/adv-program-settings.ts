@@ -4,13 +4,7 @@ import {
   createResourceStore,
   type AdvClient,
   type ApiKey,
-  type AuditLogEntry,
-  type CreatedApiKey,
   type IdentitySettings,
-  type IdentityTestResult,
-  type IdentityUpdate,
-  type KeyScope,
-  type NewApiKey,
   type ProgrammeSettings,
   type ProgrammeSettingsUpdate,
   type ResourceStore,
@@ -19,6 +13,10 @@ import {
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
 import { errorDetail } from '../base/error-message.js';
 import { styles } from './adv-program-settings.styles.js';
+import { ApiKeysController } from './api-keys-controller.js';
+import { AuditController } from './audit-controller.js';
+import { formOf, lines, valueOf, type Section, type SettingsFormHost } from './settings-form.js';
+import { identityFrom, TokenTestController } from './token-test-controller.js';
 
 export interface ProgramSettingsData {
   settings: ProgrammeSettings;
@@ -27,27 +25,9 @@ export interface ProgramSettingsData {
   identity: IdentitySettings;
 }
 
-/** The section a save, an error or a notice belongs to. */
-type Section = 'points' | 'earnedMedia' | 'disclosure' | 'domains' | 'origins' | 'keys' | 'identity' | 'test';
-
-// Not the contract's SHARE_POINTS_RULES and KEY_SCOPES: their modules build builds zod schemas, which the admin bundle would then carry.
+// Not the contract's SHARE_POINTS_RULES: its module builds zod schemas, which the admin bundle would then carry.
 const SHARE_RULES: Readonly<Record<SharePointsRule, true>> = { 'first-reader': true, 'on-share': true };
 const SHARE_POINTS_RULES = Object.keys(SHARE_RULES) as readonly SharePointsRule[];
-const SCOPES: Readonly<Record<KeyScope, true>> = {
-  'testimonials:read': true,
-  'stats:read': true,
-  'content:write': true,
-  'testimonials:moderate': true,
-  'settings:write': true,
-  admin: true,
-};
-const KEY_SCOPES = Object.keys(SCOPES) as readonly KeyScope[];
-
-const lines = (value: string): string[] =>
-  value
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 /**
  * The programme's settings for its admins: points rules, disclosure texts per
@@ -86,14 +66,12 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
   @state() private busy: Section | undefined;
   @state() private errors: { section: Section; fields: Readonly<Record<string, string>>; error: unknown } | undefined;
   @state() private notice = '';
-  /** The key just created: its whole value is shown this once, until "I have copied it". */
-  @state() private createdKey: CreatedApiKey | undefined;
-  @state() private copied = false;
-  @state() private newKeyKind: 'publishable' | 'secret' = 'publishable';
-  @state() private revoking: string | undefined;
-  @state() private testResult: IdentityTestResult | undefined;
-  @state() private audit: { items: AuditLogEntry[]; nextCursor: string | null } | undefined;
-  @state() private auditFailed: unknown;
+
+  // The flows with their own state live in controllers (one file each); they share this save flow and field rendering.
+  readonly #form: SettingsFormHost = this.#formHost();
+  readonly #keys = new ApiKeysController(this.#form);
+  readonly #tokenTest = new TokenTestController(this.#form);
+  readonly #audit = new AuditController(this.#form);
 
   protected createAdminStore(client: AdvClient): ResourceStore<ProgramSettingsData> {
     return createResourceStore(async (signal) => {
@@ -222,24 +200,7 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
   }
 
   protected renderKeys(keys: readonly ApiKey[]): unknown {
-    const created = this.createdKey;
-    return this.#section('keys', 'settingsKeys', html`${keys.length
-        ? html`<ul class="rows keys">
-            ${keys.map((key) => this.#renderKey(key))}
-          </ul>`
-        : html`<p class="muted">${this.a('settingsKeysNone')}</p>`}
-      ${created?.key
-        ? html`<div class="new-key" part="new-key" role="group" aria-labelledby="new-key-warning">
-            <p class="warning" id="new-key-warning">${this.a('settingsKeyCreated')}</p>
-            <label for="new-key-value">${this.a('settingsKeyCreatedLabel')}</label>
-            <div class="inline">
-              <input id="new-key-value" type="text" readonly .value=${created.key} @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()} />
-              <button class="button" type="button" part="copy-key" @click=${() => void this.#copyKey(created.key!)}>${this.a('settingsKeyCopy')}</button>
-              <span role="status">${this.copied ? this.a('settingsKeyCopied') : ''}</span>
-            </div>
-            <button class="button primary" type="button" part="key-done" @click=${() => void this.#forgetKey()}>${this.a('settingsKeyDone')}</button>
-          </div>`
-        : this.#renderNewKeyForm()}`);
+    return this.#section('keys', 'settingsKeys', this.#keys.render(keys));
   }
 
   protected renderIdentity(identity: IdentitySettings): unknown {
@@ -251,40 +212,11 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
         ${this.#text('identity', 'adminRole', this.a('settingsAdminRole'), identity.adminRole)}
         ${this.#saveButton('identity')}
       </form>
-      <form class="test" novalidate @submit=${this.#testToken}>
-        <div class="field">
-          <label for="token">${this.a('settingsTestToken')}</label>
-          <p class="muted" id="token-help">${this.a('settingsTestTokenHelp')}</p>
-          <textarea id="token" name="token" rows="3" spellcheck="false" autocomplete="off" aria-describedby="token-help"></textarea>
-          ${this.#renderFieldError('test', 'token')}
-        </div>
-        <button class="button" type="submit" part="test-token" ?disabled=${this.busy !== undefined}>${this.a('settingsTestTokenRun')}</button>
-        ${this.#renderTestResult()}
-      </form>`);
+      ${this.#tokenTest.render()}`);
   }
 
   protected renderAudit(): unknown {
-    const audit = this.audit;
-    let body: unknown;
-    if (this.auditFailed) body = html`<p class="field-error" role="alert">${this.a('settingsAuditFailed')} ${errorDetail(this.auditFailed)}</p>`;
-    else if (audit && audit.items.length === 0) body = html`<p class="muted">${this.a('settingsAuditEmpty')}</p>`;
-    else if (audit) {
-      body = html`<ol class="audit-list">
-          ${audit.items.map(
-            (entry) => html`<li>
-              <time datetime=${entry.at}>${this.l.date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>: <strong>${entry.actor}</strong>
-              <code>${entry.action}</code>
-            </li>`,
-          )}
-        </ol>
-        ${audit.nextCursor
-          ? html`<button class="button" type="button" part="audit-more" @click=${() => void this.#loadAudit(audit.nextCursor!)}>${this.a('settingsAuditMore')}</button>`
-          : nothing}`;
-    } else body = html`<p class="muted" role="status">${this.l.t('loading')}</p>`;
-    return html`<details class="section" part="section audit" @toggle=${this.#toggleAudit}>
-      <summary>${this.a('settingsAudit')}</summary>
-      ${body}
-    </details>`;
+    return this.#audit.render();
   }
 
   #section(section: Section, title: 'settingsPoints' | 'settingsEarnedMedia' | 'settingsDisclosure' | 'settingsDomains' | 'settingsOrigins' | 'settingsKeys' | 'settingsIdentity', content: unknown): unknown {
@@ -361,81 +293,6 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     </div>`;
   }
 
-  #renderKey(key: ApiKey): unknown {
-    const date = (value: string) => this.l.date(value, { dateStyle: 'medium' });
-    const details = key.kind === 'secret' ? key.scopes.join(', ') : key.origins.join(', ');
-    return html`<li class=${key.revokedAt ? 'revoked' : ''}>
-      <div>
-        <code>${key.prefix}…</code> <strong>${key.name}</strong>
-        <span class="muted">${key.kind} · ${details} · ${this.a('settingsKeyCreatedOn', { date: date(key.createdAt) })}
-          ${key.revokedAt ? html` · ${this.a('settingsKeyRevokedOn', { date: date(key.revokedAt) })}` : nothing}</span>
-      </div>
-      ${key.revokedAt
-        ? nothing
-        : this.revoking === key.id
-          ? html`<div class="confirm" role="group" aria-labelledby="revoke-ask-${key.id}">
-              <p id="revoke-ask-${key.id}">${this.a('settingsKeyRevokeAsk', { prefix: key.prefix })}</p>
-              <button class="button danger" type="button" part="revoke-confirm" ?disabled=${this.busy !== undefined} @click=${() => void this.#revoke(key)}>
-                ${this.a('settingsKeyRevokeConfirm')}
-              </button>
-              <button class="button" type="button" part="revoke-cancel" @click=${() => void this.#askRevoke(undefined, key.id)}>${this.a('adminCancel')}</button>
-            </div>`
-          : html`<button class="button" type="button" part="revoke" data-key=${key.id} aria-label="${this.a('settingsKeyRevoke')} ${key.prefix}…" @click=${() => void this.#askRevoke(key.id, key.id)}>
-              ${this.a('settingsKeyRevoke')}
-            </button>`}
-    </li>`;
-  }
-
-  #renderNewKeyForm(): unknown {
-    const secret = this.newKeyKind === 'secret';
-    return html`<form class="new-key-form" novalidate @submit=${this.#createKey}>
-      <fieldset>
-        <legend>${this.a('settingsKeyKind')}</legend>
-        <label class="option"><input type="radio" name="kind" value="publishable" .checked=${!secret} @change=${() => (this.newKeyKind = 'publishable')} /> ${this.a('settingsKeyPublishable')}</label>
-        <label class="option"><input type="radio" name="kind" value="secret" .checked=${secret} @change=${() => (this.newKeyKind = 'secret')} /> ${this.a('settingsKeySecret')}</label>
-      </fieldset>
-      ${this.#text('keys', 'name', this.a('settingsKeyName'), '')}
-      ${secret
-        ? html`<fieldset>
-            <legend>${this.a('settingsKeyScopes')}</legend>
-            ${KEY_SCOPES.map((scope) => html`<label class="option"><input type="checkbox" name="scopes" value=${scope} /> <code>${scope}</code></label>`)}
-            ${this.#renderFieldError('keys', 'scopes')}
-          </fieldset>`
-        : html`<div class="field">
-            <label for="key-origins">${this.a('settingsKeyOrigins')}</label>
-            <textarea
-              id="key-origins"
-              name="origins"
-              rows="2"
-              aria-invalid=${this.#fieldError('keys', 'origins') ? 'true' : 'false'}
-              aria-describedby=${this.#fieldError('keys', 'origins') ? 'origins-error' : nothing}
-            ></textarea>
-            ${this.#renderFieldError('keys', 'origins')}
-          </div>`}
-      <button class="button primary" type="submit" part="create-key" ?disabled=${this.busy !== undefined}>${this.a('settingsKeyCreate')}</button>
-    </form>`;
-  }
-
-  #renderTestResult(): unknown {
-    const result = this.testResult;
-    if (!result) return nothing;
-    if (!result.valid) return html`<p class="test-result refused" part="test-result">${this.a('settingsTestInvalid', { reason: result.reason ?? '' })}</p>`;
-    const claims = result.claims;
-    return html`<div class="test-result valid" part="test-result">
-      <p>${this.a('settingsTestValid')}</p>
-      ${claims
-        ? html`<dl>
-            <dt>sub</dt><dd>${claims.subject}</dd>
-            <dt>name</dt><dd>${claims.name ?? '—'}</dd>
-            <dt>email</dt><dd>${claims.email ?? '—'}</dd>
-            <dt>team</dt><dd>${claims.team ?? '—'}</dd>
-            <dt>roles</dt><dd>${claims.roles.join(', ') || '—'}</dd>
-          </dl>
-          <p>${claims.isAdmin ? this.a('settingsTestAdmin') : this.a('settingsTestNotAdmin')}</p>`
-        : nothing}
-    </div>`;
-  }
-
   // ---- actions
 
   /**
@@ -464,36 +321,56 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     return true;
   }
 
-  #form(event: SubmitEvent): HTMLFormElement {
-    event.preventDefault();
-    return event.target as HTMLFormElement;
-  }
-
-  #value(form: HTMLFormElement, name: string): string {
-    const field = form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
-    return field?.value.trim() ?? '';
+  /** What the controllers may use of this element, without widening its public API. */
+  #formHost(): SettingsFormHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element, not the object literal
+    const element = this;
+    return {
+      requestUpdate: () => element.requestUpdate(),
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      get renderRoot() {
+        return element.renderRoot;
+      },
+      get client() {
+        return element.client;
+      },
+      get busySection() {
+        return element.busy;
+      },
+      a: (key, params) => element.a(key, params),
+      date: (value, options) => element.l.date(value, options),
+      loadingText: () => element.l.t('loading'),
+      run: (section, change, options) => element.#run(section, change, options),
+      clearNotice: () => void (element.notice = ''),
+      failed: (error) => element.actionFailed(error),
+      fieldError: (section, field) => element.#fieldError(section, field),
+      renderFieldError: (section, field) => element.#renderFieldError(section, field),
+      renderText: (section, name, label, value) => element.#text(section, name, label, value),
+    };
   }
 
   #savePoints = (event: SubmitEvent): void => {
-    const form = this.#form(event);
-    const numberOf = (name: string) => Number(this.#value(form, name));
+    const form = formOf(event);
+    const numberOf = (name: string) => Number(valueOf(form, name));
     const change: ProgrammeSettingsUpdate = {
       pointsPerShare: numberOf('pointsPerShare'),
       pointsPerClick: numberOf('pointsPerClick'),
-      sharePointsRule: this.#value(form, 'sharePointsRule') as ProgrammeSettingsUpdate['sharePointsRule'],
+      sharePointsRule: valueOf(form, 'sharePointsRule') as ProgrammeSettingsUpdate['sharePointsRule'],
       dailySharePointsCap: numberOf('dailySharePointsCap'),
     };
     void this.#run('points', async (client) => void (await client.admin.settings.update(change)));
   };
 
   #saveEarnedMedia = (event: SubmitEvent): void => {
-    const form = this.#form(event);
+    const form = formOf(event);
     // An empty cost is not 0: NaN is refused by the contract, next to its field, before anything is sent.
     const costOf = (name: string) => {
-      const value = this.#value(form, name);
+      const value = valueOf(form, name);
       return value === '' ? Number.NaN : Number(value);
     };
-    const earnedMedia = { currency: this.#value(form, 'earnedMedia.currency').toUpperCase(), cpc: costOf('earnedMedia.cpc'), cpm: costOf('earnedMedia.cpm') };
+    const earnedMedia = { currency: valueOf(form, 'earnedMedia.currency').toUpperCase(), cpc: costOf('earnedMedia.cpc'), cpm: costOf('earnedMedia.cpm') };
     void this.#run('earnedMedia', async (client) => void (await client.admin.settings.update({ earnedMedia })));
   };
 
@@ -508,24 +385,24 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
   }
 
   #saveDisclosure = (event: SubmitEvent): void => {
-    const form = this.#form(event);
+    const form = formOf(event);
     const current = this.resource.state.data?.settings.disclosure ?? {};
     const disclosure: Record<string, string | null> = {};
-    for (const locale of Object.keys(current)) disclosure[locale] = this.#value(form, `disclosure.${locale}`) || null;
-    const locale = this.#value(form, 'newLocale');
-    const text = this.#value(form, 'newDisclosure');
+    for (const locale of Object.keys(current)) disclosure[locale] = valueOf(form, `disclosure.${locale}`) || null;
+    const locale = valueOf(form, 'newLocale');
+    const text = valueOf(form, 'newDisclosure');
     if (locale || text) disclosure[locale] = text;
     void this.#run('disclosure', async (client) => void (await client.admin.settings.update({ disclosure })));
   };
 
   #saveDomains = (event: SubmitEvent): void => {
-    const allowedDomains = lines(this.#value(this.#form(event), 'allowedDomains'));
+    const allowedDomains = lines(valueOf(formOf(event), 'allowedDomains'));
     void this.#run('domains', async (client) => void (await client.admin.settings.update({ allowedDomains })));
   };
 
   #addOrigin = (event: SubmitEvent): void => {
-    const form = this.#form(event);
-    const origin = this.#value(form, 'origin');
+    const form = formOf(event);
+    const origin = valueOf(form, 'origin');
     void this.#run('origins', async (client) => {
       await client.admin.origins.add(origin);
       form.reset();
@@ -542,111 +419,8 @@ export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
     this.renderRoot.querySelector<HTMLElement>('#origin')?.focus();
   }
 
-  #createKey = (event: SubmitEvent): void => {
-    const form = this.#form(event);
-    const name = this.#value(form, 'name');
-    const body: NewApiKey =
-      this.newKeyKind === 'secret'
-        ? {
-            kind: 'secret',
-            ...(name ? { name } : {}),
-            scopes: [...form.querySelectorAll<HTMLInputElement>('input[name="scopes"]:checked')].map((box) => box.value as KeyScope),
-          }
-        : { kind: 'publishable', ...(name ? { name } : {}), origins: lines(this.#value(form, 'origins')) };
-    void (async () => {
-      const done = await this.#run('keys', async (client) => {
-        this.createdKey = await client.admin.keys.create(body);
-        this.copied = false;
-        return this.a('settingsKeyCreated');
-      });
-      if (!done) return;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#new-key-value')?.focus();
-    })();
-  };
-
-  async #copyKey(key: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(key);
-      this.copied = true;
-    } catch {
-      // No clipboard (permissions, old browser): the field is selected for a manual copy.
-      this.renderRoot.querySelector<HTMLInputElement>('#new-key-value')?.select();
-    }
-  }
-
-  /** The key leaves memory and the page: it cannot be shown again. */
-  async #forgetKey(): Promise<void> {
-    this.createdKey = undefined;
-    this.copied = false;
-    this.notice = '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="create-key"]')?.focus();
-  }
-
-  async #askRevoke(id: string | undefined, focusKey: string): Promise<void> {
-    this.revoking = id;
-    await this.updateComplete;
-    const selector = id ? '[part~="revoke-confirm"]' : `[part~="revoke"][data-key="${CSS.escape(focusKey)}"]`;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  async #revoke(key: ApiKey): Promise<void> {
-    const done = await this.#run('keys', async (client) => {
-      await client.admin.keys.revoke(key.id);
-      return this.a('settingsKeyRevoked', { prefix: key.prefix });
-    });
-    if (!done) return;
-    this.revoking = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#section-keys')?.parentElement?.querySelector<HTMLElement>('[part~="revoke"], [part~="create-key"]')?.focus();
-  }
-
-  #identityFrom(form: HTMLFormElement): IdentityUpdate {
-    return {
-      issuer: this.#value(form, 'issuer'),
-      audience: this.#value(form, 'audience'),
-      jwksUrl: this.#value(form, 'jwksUrl'),
-      adminRole: this.#value(form, 'adminRole'),
-    };
-  }
-
   #saveIdentity = (event: SubmitEvent): void => {
-    const identity = this.#identityFrom(this.#form(event));
+    const identity = identityFrom(formOf(event));
     void this.#run('identity', async (client) => void (await client.admin.identity.update(identity)));
   };
-
-  #testToken = (event: SubmitEvent): void => {
-    const token = this.#value(this.#form(event), 'token');
-    const edited = this.renderRoot.querySelector<HTMLFormElement>('#identity-form');
-    this.testResult = undefined;
-    void this.#run(
-      'test',
-      async (client) => {
-        const settings = edited ? this.#identityFrom(edited) : undefined;
-        // The edited settings are sent only when complete; otherwise the saved ones are used.
-        const complete = settings && Object.values(settings).every(Boolean);
-        this.testResult = await client.admin.identity.test({ token, ...(complete ? { settings } : {}) });
-        return this.testResult.valid ? this.a('settingsTestValid') : this.a('settingsTestInvalid', { reason: this.testResult.reason ?? '' });
-      },
-      { reload: false },
-    );
-  };
-
-  #toggleAudit = (event: Event): void => {
-    if ((event.target as HTMLDetailsElement).open && !this.audit) void this.#loadAudit();
-  };
-
-  async #loadAudit(cursor?: string): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this.auditFailed = undefined;
-    try {
-      const page = await client.admin.audit.list(cursor ? { cursor } : {});
-      this.audit = { items: [...(cursor ? (this.audit?.items ?? []) : []), ...page.items], nextCursor: page.nextCursor };
-    } catch (error) {
-      this.auditFailed = error;
-      this.actionFailed(error);
-    }
-  }
 }
