@@ -1,7 +1,9 @@
 // The admin CDN entry (advocacy-admin.js): the programme console's widgets, which employee and career pages never
-// load. It works alone or beside advocacy.js: the client context is keyed with Symbol.for (context.ts), so an
-// <adv-provider> or configure() from either bundle reaches these widgets, and a tag both define is registered once
-// (defineElement). <adv-provider> is here too, for console pages that load this bundle alone.
+// load. It carries <adv-provider> and the share card (the content library's preview), so a console page loads it
+// alone. Beside advocacy.js it works only without Trusted Types, or with `trusted-types lit-html 'allow-duplicates'`:
+// each file carries Lit, and a strict CSP refuses the second 'lit-html' policy. The client context is keyed with
+// Symbol.for (context.ts), so a provider or configure() from either bundle reaches these widgets, and a tag both
+// define is registered once (defineElement).
 import './define/adv-provider.js';
 import './define/adv-moderation-queue.js';
 import './define/adv-content-library.js';
