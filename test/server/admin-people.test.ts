@@ -330,7 +330,12 @@ for (const kind of databaseKinds()) {
       assert.ok(!publicList.json<{ items: { id: string }[] }>().items.some((item) => item.id === adaTestimonialId), 'gone from the career site');
       assert.doesNotMatch(JSON.stringify(await board()), /Countess|Ada/, 'off the leaderboard');
       assert.deepEqual(await stats(), before, 'programme totals unchanged');
-      assert.deepEqual(await dashboard(), dashboardBefore, 'dashboard figures unchanged, reach included');
+      // The activity stays; the head counts are of people here now, and an erased person is deactivated.
+      const { allEmployees, optedInEmployees, participation, ...activity } = await dashboard();
+      const { allEmployees: allBefore, optedInEmployees: optedInBefore, participation: _participation, ...activityBefore } = dashboardBefore;
+      assert.deepEqual(activity, activityBefore, 'dashboard activity unchanged, reach included');
+      assert.deepEqual([allEmployees, optedInEmployees], [allBefore - 1, optedInBefore - 1], 'one employee fewer: the erased person');
+      assert.equal(participation.ofAll, activity.activeAmbassadors / allEmployees);
       assert.equal((await click(adaLinkCode, '192.0.2.45')).statusCode, 302, 'tracked links keep redirecting');
       await api.app.flushClickRecording();
 
