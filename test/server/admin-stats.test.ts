@@ -229,6 +229,22 @@ for (const kind of databaseKinds()) {
           assert.equal(reactivated.statusCode, 200, reactivated.body);
         }
       });
+
+      it('counts active ambassadors exactly for any range when share days arrive out of order', async () => {
+        // s2's share days written 10, 1, 5 then 3 February: each earlier one relinks the day after it.
+        await shareAt('2027-02-10T09:00:00Z', 's2', launch, 'x');
+        await shareAt('2027-02-01T09:00:00Z', 's2', plain, 'x');
+        await shareAt('2027-02-05T09:00:00Z', 's2', tricky, 'linkedin');
+        await shareAt('2027-02-03T09:00:00Z', 's2', launch, 'facebook');
+        await shareAt('2027-02-04T09:00:00Z', 's3', launch, 'linkedin');
+        for (const [from, to] of [['2027-02-01', '2027-02-28'], ['2027-02-04', '2027-02-06'], ['2027-02-06', '2027-02-12'], ['2027-02-02', '2027-02-04'], ['2027-02-11', '2027-02-20'], ['2026-02-11', '2027-02-10']]) {
+          const result = await stats(`from=${from}&to=${to}&groupBy=team`);
+          const raw = await fromRawRows(api.acme.id, from!, to!);
+          assert.equal(result.kpis.activeAmbassadors, raw.active, `${from}..${to}`);
+          const byTeam = result.rows.reduce((sum, row) => sum + (row.activeAmbassadors ?? 0), 0);
+          assert.equal(byTeam, raw.active, `${from}..${to}: the teams' active ambassadors add up`);
+        }
+      });
     });
 
     it('refuses bad ranges with a 400 and non-admins with a 403', async () => {

@@ -97,10 +97,6 @@ function rowOf(counters: CounterRow, label: string, extra: { activeAmbassadors?:
 const inRange = (organisationId: string, range: AdminStatsRange): SqlStatement =>
   sql`organisation_id = ${organisationId} AND day BETWEEN ${range.from}::date AND ${range.to}::date`;
 
-/** Employees active in the range: each counted once, on their first share day in it (migration 014's `previous_day`). */
-const firstDayInRange = (organisationId: string, range: AdminStatsRange): SqlStatement =>
-  sql`${inRange(organisationId, range)} AND (previous_day IS NULL OR previous_day < ${range.from}::date)`;
-
 interface Headcount {
   all: number;
   optedIn: number;
@@ -111,8 +107,7 @@ interface Headcount {
 async function headcount(db: Queryable, organisationId: string): Promise<Headcount> {
   const { rows } = await run<{ team_key: string; all: number; opted_in: number }>(
     db,
-    sql`SELECT coalesce(team_id, ${NO_TEAM_KEY}::uuid)::text AS team_key, count(*)::int AS all, count(*) FILTER (WHERE leaderboard_opt_in)::int AS opted_in
-          FROM employees WHERE organisation_id = ${organisationId} AND deactivated_at IS NULL GROUP BY 1`,
+    sql`SELECT team_key::text, employees AS all, opted_in FROM programme_headcounts WHERE organisation_id = ${organisationId} AND employees > 0`,
   );
   return {
     all: rows.reduce((sum, row) => sum + row.all, 0),
@@ -129,7 +124,11 @@ function earnedMediaOf(settings: EarnedMediaSettings | null | undefined, credite
 
 async function kpisOf(db: Queryable, organisationId: string, range: AdminStatsRange, people: Headcount, earnedMedia: EarnedMediaSettings | null | undefined): Promise<ProgrammeKpis> {
   const totals = await run<CounterRow>(db, sql`SELECT '' AS key, ${SUMS} FROM programme_day_totals WHERE ${inRange(organisationId, range)}`);
-  const active = await run<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM programme_sharer_days WHERE ${firstDayInRange(organisationId, range)}`);
+  // Each employee once, on their first share day in the range (migration 017's sharers_by_gap).
+  const active = await run<{ n: number }>(
+    db,
+    sql`SELECT coalesce(sum(sharers_by_gap[(day - ${range.from}::date) + 1]), 0)::int AS n FROM programme_day_totals WHERE ${inRange(organisationId, range)}`,
+  );
   const counters = totals.rows[0] ?? zeroCounters('');
   const activeAmbassadors = active.rows[0]?.n ?? 0;
   const creditedReaders = Number(counters.credited);
@@ -211,7 +210,8 @@ async function teamRows(db: Queryable, organisationId: string, range: AdminStats
   const counters = await run<CounterRow>(db, sql`SELECT team_key::text AS key, ${SUMS} FROM programme_daily WHERE ${inRange(organisationId, range)} GROUP BY team_key`);
   const active = await run<{ team_key: string; n: number }>(
     db,
-    sql`SELECT team_key::text AS team_key, count(*)::int AS n FROM programme_sharer_days WHERE ${firstDayInRange(organisationId, range)} GROUP BY team_key`,
+    sql`SELECT team_key::text AS team_key, coalesce(sum(sharers_by_gap[(day - ${range.from}::date) + 1]), 0)::int AS n
+          FROM programme_team_days WHERE ${inRange(organisationId, range)} GROUP BY team_key`,
   );
   const teams = await run<{ id: string; name: string }>(db, sql`SELECT id::text AS id, name FROM teams WHERE organisation_id = ${organisationId}`);
   const names = new Map(teams.rows.map((team) => [team.id, team.name]));

@@ -1,6 +1,6 @@
 import { NETWORK_AUDIENCE_CAPS } from '@advocacy/sdk/contract';
 import type { Queryable } from '../db/db.js';
-import { run, sql } from '../db/sql.js';
+import { run, sql, type SqlStatement } from '../db/sql.js';
 import type { UncreditedReason } from './click-classification.js';
 import { isoDate } from './periods.js';
 
@@ -55,6 +55,7 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
     sql`SELECT networks, reach::int AS reach FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND day = ${day} AND employee_id = ${employeeId}`,
   );
   const today = existing.rows[0];
+  const gapChanges: GapChange[] = [];
   let reach = 0;
   let newSharer = 0;
   if (today) {
@@ -70,20 +71,27 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
     reach = Math.max(0, Math.min(audience, share.reachCapPerEmployee));
     newSharer = 1;
     // The employee's share days form a chain (previous_day) that counts each active employee once per range.
-    await run(
+    const inserted = await run<{ previous_day: string | null }>(
       tx,
       sql`INSERT INTO programme_sharer_days (organisation_id, day, employee_id, team_key, previous_day, networks, reach)
           SELECT ${organisationId}::uuid, ${day}::date, ${employeeId}::uuid, ${facts.team_key}::uuid,
                  (SELECT max(day) FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId} AND day < ${day}::date),
-                 ARRAY[${network}::text], ${reach}`,
+                 ARRAY[${network}::text], ${reach}
+          RETURNING previous_day::text`,
     );
-    // A share dated before a later share day (an injected clock, a backfill) relinks the day after it.
-    await run(
+    const previousDay = inserted.rows[0]?.previous_day ?? null;
+    gapChanges.push({ day, teamKey: facts.team_key, from: 0, until: gapOf(day, previousDay), delta: 1 });
+    // A share dated before a later share day (an injected clock, a backfill) relinks the day after it, whose gap
+    // shrinks: its previous day was this one's.
+    const next = await run<{ day: string; team_key: string }>(
       tx,
       sql`UPDATE programme_sharer_days SET previous_day = ${day}::date
            WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId}
-             AND day = (SELECT min(day) FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId} AND day > ${day}::date)`,
+             AND day = (SELECT min(day) FROM programme_sharer_days WHERE organisation_id = ${organisationId} AND employee_id = ${employeeId} AND day > ${day}::date)
+          RETURNING day::text, team_key::text`,
     );
+    const relinked = next.rows[0];
+    if (relinked) gapChanges.push({ day: relinked.day, teamKey: relinked.team_key, from: gapOf(relinked.day, day), until: gapOf(relinked.day, previousDay), delta: -1 });
   }
 
   await run(
@@ -105,6 +113,42 @@ export async function addShareAggregates(tx: Queryable, share: ShareAggregate): 
     sql`INSERT INTO programme_content_daily (organisation_id, day, content_id, shares, estimated_reach) VALUES (${organisationId}, ${day}, ${contentId}, 1, ${reach})
         ON CONFLICT (organisation_id, day, content_id) DO UPDATE
           SET shares = programme_content_daily.shares + 1, estimated_reach = programme_content_daily.estimated_reach + EXCLUDED.estimated_reach`,
+  );
+  for (const change of gapChanges) await moveSharersByGap(tx, organisationId, change);
+}
+
+/** The longest range a dashboard read covers (ADMIN_STATS_MAX_DAYS): gaps past it count as "no share before". */
+const GAP_THRESHOLDS = 366;
+const DAY_MS = 86_400_000;
+
+/** Days from a sharer's previous share day to this one; none before is past every threshold. */
+const gapOf = (day: string, previousDay: string | null): number =>
+  previousDay === null ? GAP_THRESHOLDS : Math.min(GAP_THRESHOLDS, Math.round((Date.parse(day) - Date.parse(previousDay)) / DAY_MS));
+
+/** Adds `delta` to a day's sharers with a gap over k, for `from` ≤ k < `until` (migration 017's sharers_by_gap), in all and in their team. */
+interface GapChange {
+  day: string;
+  teamKey: string;
+  from: number;
+  until: number;
+  delta: number;
+}
+
+async function moveSharersByGap(tx: Queryable, organisationId: string, change: GapChange): Promise<void> {
+  if (change.until <= change.from) return;
+  const moved = (counts: SqlStatement): SqlStatement =>
+    sql`(SELECT array_agg(coalesce((${counts})[k], 0) + CASE WHEN k > ${change.from} AND k <= ${change.until} THEN ${change.delta} ELSE 0 END ORDER BY k)
+           FROM generate_series(1, ${GAP_THRESHOLDS}) AS k)`;
+  await run(
+    tx,
+    sql`UPDATE programme_day_totals SET sharers_by_gap = ${moved(sql.raw('sharers_by_gap'))}
+         WHERE organisation_id = ${organisationId} AND day = ${change.day}::date`,
+  );
+  await run(
+    tx,
+    sql`INSERT INTO programme_team_days (organisation_id, day, team_key, sharers_by_gap)
+        VALUES (${organisationId}, ${change.day}::date, ${change.teamKey}::uuid, ${moved(sql.raw('NULL::integer[]'))})
+        ON CONFLICT (organisation_id, day, team_key) DO UPDATE SET sharers_by_gap = ${moved(sql.raw('programme_team_days.sharers_by_gap'))}`,
   );
 }
 
