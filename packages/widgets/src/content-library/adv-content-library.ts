@@ -20,6 +20,7 @@ import {
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
 import { hideBrokenImage } from '../base/avatar.js';
 import { errorText } from '../base/error-message.js';
+import { KeysetPagingController } from '../base/keyset-paging-controller.js';
 import { safeUrl } from '../base/safe-url.js';
 import { DEFAULT_NETWORKS, estimatedTrackedUrl } from '../share-card/adv-share-card.js';
 import { networkName, postCountMessage, postLevel, renderPostCount } from '../share-card/post-count.js';
@@ -116,10 +117,6 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
 
   @state() private _filters: Filters = {};
   @state() private _filterErrors: Errors = {};
-  @state() private _more: Content[] = [];
-  @state() private _cursor: string | null | undefined;
-  @state() private _loadingMore = false;
-  @state() private _moreError: AdvError | undefined;
   @state() private _editing: Editing | undefined;
   @state() private _errors: Errors = {};
   @state() private _formFailure: AdvError | undefined;
@@ -133,7 +130,14 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   @state() private _addLocale = '';
   @state() private _addError = '';
 
-  #pagedStore: ResourceStore<ContentPage> | undefined;
+  readonly #paging = new KeysetPagingController<Content, ContentPage>(this, this.resource, {
+    load: (cursor) => this.client?.content.list({ ...this.#query(), cursor }),
+    // Keyboard and screen reader users land on the first new item, not back at the top.
+    loaded: async ([first]) => {
+      if (first) await this.#focus(`[data-id="${first.id}"] [data-action]`);
+    },
+    failed: (error) => this.actionFailed(error),
+  });
   /** Where focus goes back to when the form closes without saving. */
   #opener: string | undefined;
 
@@ -176,12 +180,7 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Another state or filter starts again from the first page.
-    if (this.resource.store !== this.#pagedStore) {
-      this.#pagedStore = this.resource.store;
-      this._more = [];
-      this._cursor = this._moreError = undefined;
-      this._confirming = undefined;
-    }
+    if (this.#paging.sync()) this._confirming = undefined;
   }
 
   get #networks(): Network[] {
@@ -191,7 +190,7 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
   }
 
   get #items(): Content[] {
-    return [...(this.resource.state.data?.items ?? []), ...this._more];
+    return [...(this.resource.state.data?.items ?? []), ...this.#paging.more];
   }
 
   #languageName(code: string): string {
@@ -266,18 +265,18 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
     return html`<p>${this.a(Object.keys(this._filters).length ? 'libraryNoMatch' : 'libraryEmpty')}</p>`;
   }
 
-  protected renderReady(page: ContentPage): unknown {
-    const cursor = this._cursor === undefined ? page.nextCursor : this._cursor;
+  protected renderReady(_page: ContentPage): unknown {
+    const { error, loading, cursor } = this.#paging;
     return html`<ul part="list" class="list" role="list" aria-label=${this.a('libraryListLabel')}>
         ${this.#items.map((item) => this.renderItem(item))}
       </ul>
       ${this._actionFailure ? this.#renderFailure('adminActionFailed', this._actionFailure) : nothing}
-      ${this._moreError
-        ? html`<div class="state error" role="alert"><p class="error-title">${this.a('libraryMoreFailed')}</p>${errorText(this.l, this._moreError, this.client)}</div>`
+      ${error
+        ? html`<div class="state error" role="alert"><p class="error-title">${this.a('libraryMoreFailed')}</p>${errorText(this.l, error, this.client)}</div>`
         : nothing}
       ${cursor
-        ? html`<button part="more" class="button more" type="button" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-            ${this._loadingMore ? this.l.t('loading') : this._moreError ? this.l.t('retry') : this.a('libraryMore')}
+        ? html`<button part="more" class="button more" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.#paging.load}>
+            ${loading ? this.l.t('loading') : error ? this.l.t('retry') : this.a('libraryMore')}
           </button>`
         : nothing}`;
   }
@@ -759,29 +758,6 @@ export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
       },
     );
   }
-
-  #loadMore = async (): Promise<void> => {
-    const store = this.resource.store;
-    const page = this.resource.state.data;
-    const cursor = this._cursor === undefined ? page?.nextCursor : this._cursor;
-    if (this._loadingMore || !this.client || !page || !cursor) return;
-    this._loadingMore = true;
-    this._moreError = undefined;
-    try {
-      const next = await this.client.content.list({ ...this.#query(), cursor });
-      if (store !== this.resource.store) return;
-      const first = next.items[0];
-      this._more = [...this._more, ...next.items];
-      this._cursor = next.nextCursor;
-      // Keyboard and screen reader users land on the first new item, not back at the top.
-      if (first) await this.#focus(`[data-id="${first.id}"] [data-action]`);
-    } catch (error) {
-      this._moreError = toAdvError(error);
-      this.actionFailed(this._moreError);
-    } finally {
-      this._loadingMore = false;
-    }
-  };
 
   /** After a save: the saved item's first action when it is in the list shown, else the library's heading. */
   async #focusItem(id: string): Promise<void> {

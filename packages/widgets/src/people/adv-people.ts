@@ -13,6 +13,7 @@ import {
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
 import { errorText } from '../base/error-message.js';
+import { KeysetPagingController } from '../base/keyset-paging-controller.js';
 import { saveFile } from '../program-dashboard/save-file.js';
 import { ModalDialogController } from './modal-dialog-controller.js';
 import { PEOPLE_RANGES, rangeDays, validRange, type PeopleRange } from './people-range.js';
@@ -89,10 +90,6 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
 
   @state() private _searchText = '';
   @state() private _q = '';
-  @state() private _more: Person[] = [];
-  @state() private _cursor: string | null | undefined;
-  @state() private _loadingMore = false;
-  @state() private _moreError: AdvError | undefined;
   /** People changed by an action here, shown as the API answered (the list is not loaded again). */
   @state() private _changed: ReadonlyMap<string, Person> = new Map();
   @state() private _busy = false;
@@ -104,7 +101,15 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   @state() private _dialogFailure: AdvError | undefined;
 
   readonly #modal = new ModalDialogController(this);
-  #pagedStore: ResourceStore<PeoplePage> | undefined;
+  readonly #paging = new KeysetPagingController<Person, PeoplePage>(this, this.resource, {
+    // The same query as the first page (its range included), from the cursor on.
+    load: (cursor, page) => this.client?.admin.people.list({ ...this.#query(), from: page.from, to: page.to, cursor }),
+    // Keyboard and screen reader users land on the first new person, not back at the top.
+    loaded: async ([first]) => {
+      if (first) await this.#focus(`[part~="row"][data-id="${CSS.escape(first.id)}"] th`);
+    },
+    failed: (error) => this.actionFailed(error),
+  });
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   #query(): PeopleQuery {
@@ -136,12 +141,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Another search, filter or range starts again from the first page.
-    if (this.resource.store !== this.#pagedStore) {
-      this.#pagedStore = this.resource.store;
-      this._more = [];
-      this._cursor = this._moreError = undefined;
-      this._changed = new Map();
-    }
+    if (this.#paging.sync()) this._changed = new Map();
   }
 
   override disconnectedCallback(): void {
@@ -154,7 +154,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   }
 
   #people(page: PeoplePage): Person[] {
-    return [...page.items, ...this._more].map((person) => this._changed.get(person.id) ?? person);
+    return [...page.items, ...this.#paging.more].map((person) => this._changed.get(person.id) ?? person);
   }
 
   #nameOf(person: Person): string {
@@ -219,7 +219,7 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   }
 
   protected renderReady(page: PeoplePage): unknown {
-    const cursor = this._cursor === undefined ? page.nextCursor : this._cursor;
+    const { error, loading, cursor } = this.#paging;
     return html`${this._actionFailure
         ? html`<div class="state error" part="action-error" role="alert" tabindex="-1">
             <p class="error-title">${this.a('adminActionFailed')}</p>
@@ -246,12 +246,12 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
           </tbody>
         </table>
       </div>
-      ${this._moreError
-        ? html`<div class="state error" role="alert"><p class="error-title">${this.a('peopleMoreFailed')}</p>${errorText(this.l, this._moreError, this.client)}</div>`
+      ${error
+        ? html`<div class="state error" role="alert"><p class="error-title">${this.a('peopleMoreFailed')}</p>${errorText(this.l, error, this.client)}</div>`
         : nothing}
       ${cursor
-        ? html`<button part="more" class="button more" type="button" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-            ${this._loadingMore ? this.l.t('loading') : this._moreError ? this.l.t('retry') : this.a('peopleMore')}
+        ? html`<button part="more" class="button more" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.#paging.load}>
+            ${loading ? this.l.t('loading') : error ? this.l.t('retry') : this.a('peopleMore')}
           </button>`
         : nothing}`;
   }
@@ -534,30 +534,6 @@ export class AdvPeople extends AdvAdminElement<PeoplePage> {
   #replace(person: Person): void {
     this._changed = new Map(this._changed).set(person.id, person);
   }
-
-  #loadMore = async (): Promise<void> => {
-    const store = this.resource.store;
-    const page = this.resource.state.data;
-    const cursor = this._cursor === undefined ? page?.nextCursor : this._cursor;
-    if (this._loadingMore || !this.client || !page || !cursor) return;
-    this._loadingMore = true;
-    this._moreError = undefined;
-    try {
-      // The same query as the first page (its range included), from the cursor on.
-      const next = await this.client.admin.people.list({ ...this.#query(), from: page.from, to: page.to, cursor });
-      if (store !== this.resource.store) return;
-      const first = next.items[0];
-      this._more = [...this._more, ...next.items];
-      this._cursor = next.nextCursor;
-      // Keyboard and screen reader users land on the first new person, not back at the top.
-      if (first) await this.#focus(`[part~="row"][data-id="${CSS.escape(first.id)}"] th`);
-    } catch (error) {
-      this._moreError = toAdvError(error);
-      this.actionFailed(this._moreError);
-    } finally {
-      this._loadingMore = false;
-    }
-  };
 
   async #focus(...selectors: string[]): Promise<void> {
     await this.updateComplete;

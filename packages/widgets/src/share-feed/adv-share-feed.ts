@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createContentStore, toAdvError, type AdvClient, type AdvError, type Content, type ContentListQuery, type ContentPage, type ResourceStore } from '@advocacy/sdk';
+import { createContentStore, type AdvClient, type Content, type ContentListQuery, type ContentPage, type ResourceStore } from '@advocacy/sdk';
 import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorDetail } from '../base/error-message.js';
+import { KeysetPagingController } from '../base/keyset-paging-controller.js';
 import { OtherLocalesController, resolveContentLocale } from '../base/other-locales-controller.js';
 import { AdvErrorEvent } from '../events.js';
 import { DEFAULT_NETWORKS, type AdvShareCard } from '../share-card/adv-share-card.js';
@@ -55,13 +56,14 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   /** Networks each card offers, as on `<adv-share-card>`. */
   @property() networks = DEFAULT_NETWORKS;
 
-  @state() private _more: Content[] = [];
-  @state() private _cursor: string | null | undefined;
-  @state() private _loadingMore = false;
-  @state() private _moreError: AdvError | undefined;
   @state() private _othersNotice = '';
 
-  #pagedStore: ResourceStore<ContentPage> | undefined;
+  readonly #paging = new KeysetPagingController<Content, ContentPage>(this, this.resource, {
+    load: (cursor) => this.client?.content.list({ ...this.#query(), cursor }),
+    // Keyboard and screen reader users land on the first new card, not back at the top.
+    loaded: (_items, index) => this.#focusCard(index),
+    failed: (error) => this.emit(new AdvErrorEvent({ error })),
+  });
   readonly #others = new OtherLocalesController<Content>(this);
 
   protected override emptyMessage = 'shareFeedEmpty' as const;
@@ -96,12 +98,7 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new tag, limit or language starts again from the first page.
-    if (this.resource.store !== this.#pagedStore) {
-      this.#pagedStore = this.resource.store;
-      this._more = [];
-      this._cursor = this._moreError = undefined;
-      this._othersNotice = '';
-    }
+    if (this.#paging.sync()) this._othersNotice = '';
     // The other languages are looked up once the feed itself has loaded, with the same tag.
     const client = this.client;
     const ready = this.resource.state.data !== undefined;
@@ -165,17 +162,17 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   }
 
   protected renderReady(page: ContentPage): unknown {
-    const cursor = this._cursor === undefined ? page.nextCursor : this._cursor;
+    const { more, error, loading, cursor } = this.#paging;
     return html`${this.#renderSkip()}
       <ul part="list" class="list" role="list" aria-label=${this.l.t('shareFeedLabel')} @adv-load=${this.#quiet}>
-        ${[...page.items, ...this._more].map((content, index) => this.#card(content, index === 0))}
+        ${[...page.items, ...more].map((content, index) => this.#card(content, index === 0))}
       </ul>
-      ${this._moreError
-        ? html`<p class="state error" role="alert"><span class="error-title">${this.l.t('shareFeedMoreFailed')}</span>${errorDetail(this._moreError)}</p>`
+      ${error
+        ? html`<p class="state error" role="alert"><span class="error-title">${this.l.t('shareFeedMoreFailed')}</span>${errorDetail(error)}</p>`
         : nothing}
       ${cursor
-        ? html`<button part="more" class="button more" type="button" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-            ${this.l.t(this._loadingMore ? 'loading' : this._moreError ? 'retry' : 'shareFeedMore')}
+        ? html`<button part="more" class="button more" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.#paging.load}>
+            ${this.l.t(loading ? 'loading' : error ? 'retry' : 'shareFeedMore')}
           </button>`
         : nothing}
       ${this.#renderOthers(false)}`;
@@ -217,30 +214,4 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
     await card?.updateComplete;
     card?.focus();
   }
-
-  #loadMore = async (): Promise<void> => {
-    const store = this.resource.store;
-    const page = this.resource.state.data;
-    const cursor = this._cursor === undefined ? page?.nextCursor : this._cursor;
-    if (this._loadingMore || !this.client || !page || !cursor) return;
-    this._loadingMore = true;
-    this._moreError = undefined;
-    try {
-      const next = await this.client.content.list({ ...this.#query(), cursor });
-      if (store !== this.resource.store) return;
-      const first = page.items.length + this._more.length;
-      this._more = [...this._more, ...next.items];
-      this._cursor = next.nextCursor;
-      await this.updateComplete;
-      // Keyboard and screen reader users land on the first new card, not back at the top.
-      const card = this.renderRoot.querySelectorAll<AdvShareCard>('adv-share-card')[first];
-      await card?.updateComplete;
-      card?.focus();
-    } catch (error) {
-      this._moreError = toAdvError(error);
-      this.emit(new AdvErrorEvent({ error: this._moreError }));
-    } finally {
-      this._loadingMore = false;
-    }
-  };
 }
