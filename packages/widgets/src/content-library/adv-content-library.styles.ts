@@ -11,67 +11,18 @@ export const styles = css`
   .toolbar {
     margin-block-end: var(--adv-content-library-gap, var(--_space-4));
   }
-  .title-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-3);
-  }
-  .heading {
-    margin: 0;
-    font-size: var(--_large);
-    font-weight: var(--_strong);
-  }
   .item .heading {
     font-size: 1rem;
-  }
-  p {
-    margin: 0;
-  }
-  fieldset {
-    margin: 0;
-    padding: var(--_space-3);
-    border: var(--_border-width) solid color-mix(in srgb, var(--_border) 40%, transparent);
-    border-radius: var(--_radius);
   }
   legend,
   label,
   .label {
     font-weight: var(--_strong);
   }
-  .statuses,
-  .choices {
+  .statuses {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
-  }
-  .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-1);
-    padding: var(--_space-1) var(--_space-3);
-    border: var(--_border-width) solid var(--_border);
-    border-radius: 999px;
-    font-weight: normal;
-    cursor: pointer;
-  }
-  .chip:has(:checked) {
-    border-color: var(--_brand);
-    background: var(--_brand-subtle);
-    font-weight: var(--_strong);
-  }
-  .chip input {
-    accent-color: var(--_brand);
-  }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: var(--_space-3);
-  }
-  .filters .field {
-    flex: 1 1 10rem;
   }
   .field,
   .text-entry {

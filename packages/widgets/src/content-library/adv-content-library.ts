@@ -18,6 +18,7 @@ import {
   type ResourceStore,
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
+import { adminStyles } from '../base/admin.styles.js';
 import { hideBrokenImage } from '../base/avatar.js';
 import { errorText } from '../base/error-message.js';
 import { KeysetPagingController } from '../base/keyset-paging-controller.js';
@@ -101,7 +102,7 @@ const textKey = (entry: Pick<TextEntry, 'network' | 'locale'>): string => `text-
  * @event adv-error - Loading, saving, duplicating, archiving or restoring failed (detail.error).
  */
 export class AdvContentLibrary extends AdvAdminElement<ContentPage> {
-  static override styles = [AdvAdminElement.styles, styles];
+  static override styles = [AdvAdminElement.styles, adminStyles, styles];
 
   /** The state listed: `draft`, `scheduled`, `live`, `expired` or `archived`. */
   @property({ reflect: true }) status: ContentState = 'live';

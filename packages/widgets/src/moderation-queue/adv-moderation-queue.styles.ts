@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  p {
-    margin: 0;
-  }
   .title {
     font-size: var(--_large);
     font-weight: var(--_strong);

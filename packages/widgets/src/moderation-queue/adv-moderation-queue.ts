@@ -9,6 +9,7 @@ import {
   type TestimonialStatus,
 } from '@advocacy/sdk';
 import { AdvAdminElement } from '../base/adv-admin-element.js';
+import { adminStyles } from '../base/admin.styles.js';
 import { errorDetail } from '../base/error-message.js';
 import type { AdminMessageKey } from '../translations/admin.js';
 import { styles } from './adv-moderation-queue.styles.js';
@@ -58,7 +59,7 @@ const validStatus = (value: string): TestimonialStatus =>
  * @event adv-error - Loading or an action failed (detail.error).
  */
 export class AdvModerationQueue extends AdvAdminElement<ModerationPage> {
-  static override styles = [AdvAdminElement.styles, styles];
+  static override styles = [AdvAdminElement.styles, adminStyles, styles];
 
   /** Which testimonials to show: `pending` (default), `approved`, `rejected` or `withdrawn`. */
   @property({ reflect: true }) status: TestimonialStatus = 'pending';

@@ -1,27 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
-  p {
-    margin: 0;
-  }
   .toolbar {
     display: grid;
     gap: var(--adv-people-gap, var(--_space-4));
     margin-block-end: var(--adv-people-gap, var(--_space-4));
-  }
-  .heading {
-    margin: 0;
-    font-size: var(--_large);
-    font-weight: var(--_strong);
-  }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: var(--_space-3);
-  }
-  .filters .field {
-    flex: 1 1 10rem;
   }
   .field {
     display: grid;

@@ -12,6 +12,7 @@ import {
   type ResourceStore,
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
+import { adminStyles } from '../base/admin.styles.js';
 import { errorText } from '../base/error-message.js';
 import { KeysetPagingController } from '../base/keyset-paging-controller.js';
 import { saveFile } from '../program-dashboard/save-file.js';
@@ -68,7 +69,7 @@ const same = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() ===
  * @event adv-error - Loading, deactivating, reactivating, exporting or erasing failed (detail.error).
  */
 export class AdvPeople extends AdvAdminElement<PeoplePage> {
-  static override styles = [AdvAdminElement.styles, styles];
+  static override styles = [AdvAdminElement.styles, adminStyles, styles];
 
   /** Whose figures: `all` (default), `active` or `deactivated`. */
   @property({ reflect: true }) status: PeopleStatusFilter = 'all';

@@ -4,63 +4,19 @@ export const styles = css`
   :host {
     --_bar: var(--adv-program-dashboard-bar, var(--_brand));
   }
-  p {
-    margin: 0;
-  }
   .toolbar,
   .section {
     display: grid;
     gap: var(--_space-4);
     margin-block-end: var(--_space-6);
   }
-  .title-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-3);
-  }
-  .heading {
-    margin: 0;
-    font-size: var(--_large);
-    font-weight: var(--_strong);
-  }
   .section .heading {
     font-size: 1.125rem;
-  }
-  fieldset {
-    margin: 0;
-    padding: var(--_space-3);
-    border: var(--_border-width) solid color-mix(in srgb, var(--_border) 40%, transparent);
-    border-radius: var(--_radius);
   }
   legend,
   label,
   .label {
     font-weight: var(--_strong);
-  }
-  .choices {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-  }
-  .chip {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-1);
-    padding: var(--_space-1) var(--_space-3);
-    border: var(--_border-width) solid var(--_border);
-    border-radius: 999px;
-    font-weight: normal;
-    cursor: pointer;
-  }
-  .chip:has(:checked) {
-    border-color: var(--_brand);
-    background: var(--_brand-subtle);
-    font-weight: var(--_strong);
-  }
-  .chip input {
-    accent-color: var(--_brand);
   }
   .range {
     display: grid;

@@ -16,6 +16,7 @@ import {
   type ResourceStore,
 } from '@advocacy/sdk';
 import { AdvAdminElement } from '../base/adv-admin-element.js';
+import { adminStyles } from '../base/admin.styles.js';
 import { errorText } from '../base/error-message.js';
 import { tileStyles } from '../my-impact/impact-shared.js';
 import { networkName } from '../share-card/post-count.js';
@@ -82,7 +83,7 @@ const RANGE_PROBLEM: Record<NonNullable<ReturnType<typeof rangeProblem>>, AdminM
  * @event adv-error - Loading the figures or making a CSV file failed (detail.error).
  */
 export class AdvProgramDashboard extends AdvAdminElement<AdminStats> {
-  static override styles = [AdvAdminElement.styles, tileStyles, styles];
+  static override styles = [AdvAdminElement.styles, tileStyles, adminStyles, styles];
 
   /** First UTC day shown (`YYYY-MM-DD`), inclusive. Set by a preset too. */
   @property({ reflect: true }) from: string | undefined;

@@ -11,6 +11,7 @@ import {
   type SharePointsRule,
 } from '@advocacy/sdk';
 import { AdvAdminElement, fieldErrors } from '../base/adv-admin-element.js';
+import { adminStyles } from '../base/admin.styles.js';
 import { errorDetail } from '../base/error-message.js';
 import { styles } from './adv-program-settings.styles.js';
 import { ApiKeysController } from './api-keys-controller.js';
@@ -58,7 +59,7 @@ const SHARE_POINTS_RULES = Object.keys(SHARE_RULES) as readonly SharePointsRule[
  * @event adv-error - Loading or a change failed (detail.error).
  */
 export class AdvProgramSettings extends AdvAdminElement<ProgramSettingsData> {
-  static override styles = [AdvAdminElement.styles, styles];
+  static override styles = [AdvAdminElement.styles, adminStyles, styles];
 
   /** Level of the widget's heading, to fit the page's outline (each section's is one below). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
