@@ -72,7 +72,9 @@ for (const kind of databaseKinds()) {
         assert.equal(names[0], 'clicks_2024_12');
         assert.ok(names.includes('clicks_2025_04'), 'a month without clicks has its partition too');
 
-        await insertClick(db, share, new Date().toISOString());
+        // "Now" as the database tells it, as migration 012 read it (under faketime, Postgres keeps the real time).
+        const { rows: clock } = await db.query<{ now: string }>(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS now`);
+        await insertClick(db, share, clock[0]!.now);
         const { rows: last } = await db.query<{ id: number; partition: string }>(
           `SELECT id, tableoid::regclass::text AS partition FROM clicks ORDER BY id DESC LIMIT 1`,
         );
