@@ -8,6 +8,12 @@ const LANGUAGES: readonly { lang: Lang; name: string }[] = [
   { lang: 'fr', name: 'Français' },
 ];
 
+/** A page's `?lang=`: `fr` picks French; anything else (or nothing) is English. */
+export function pickLang(query: unknown): Lang {
+  const lang = (query as { lang?: unknown } | undefined)?.lang;
+  return lang === 'fr' ? 'fr' : 'en';
+}
+
 /** The language switch: one `<li>` link per language, the current one marked `aria-current`. */
 export function languageLinks(current: Lang, hrefFor: (lang: Lang) => string): string {
   return LANGUAGES.map(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { escapeHtml } from '@advocacy/server';
-import { languageLinks, type Lang } from '../page-languages.js';
+import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
 
@@ -45,12 +45,6 @@ const STRINGS = {
     start: 'Page d’accueil',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
-
-/** `?lang=fr` picks French; anything else (or nothing) is English. */
-function pickLang(query: unknown): Lang {
-  const lang = (query as { lang?: unknown } | undefined)?.lang;
-  return lang === 'fr' ? 'fr' : 'en';
-}
 
 /**
  * The console page. Like the intranet: no inline style or script but the
