@@ -14,9 +14,7 @@
 // 'allow-duplicates'), so no admin widget would register under the strict CSP.
 import { createClient } from '/cdn/advocacy-sdk.js';
 import '/cdn/advocacy-admin.js';
-
-/** Ask for a new token this long before the current one expires. */
-const RENEW_BEFORE_MS = 60_000;
+import { demoTokenProvider } from './demo-token.js';
 
 const MESSAGES = {
   en: {
@@ -48,22 +46,6 @@ function noteMissingWidgets() {
   }
 }
 
-/** One admin token at a time, shared by every widget's requests, renewed shortly before it expires or after a failure. */
-function tokenProviderFor(employeeId) {
-  /** @type {Promise<{ token: string, expiresAt: string }> | undefined} */
-  let pending;
-  return async () => {
-    const cached = pending;
-    if (cached) {
-      const current = await cached.catch(() => undefined);
-      if (current && Date.parse(current.expiresAt) - Date.now() > RENEW_BEFORE_MS) return current.token;
-      if (pending !== cached && pending) return (await pending).token;
-    }
-    pending = demoApi.demo.token(employeeId);
-    return (await pending).token;
-  };
-}
-
 function fail(message) {
   status.textContent = '';
   problem.textContent = message;
@@ -89,7 +71,7 @@ async function start() {
     fail(t.none);
     return;
   }
-  provider.getToken = tokenProviderFor(admin.id);
+  provider.getToken = demoTokenProvider(demoApi, admin.id);
   provider.apiUrl = demo.apiUrl;
   status.textContent = t.acting(admin.name);
 }

@@ -9,10 +9,9 @@
 // remembered, in sessionStorage. A new getToken() makes the provider build a
 // new client, and every widget loads again as the new employee.
 import { createClient } from '/cdn/advocacy.js';
+import { demoTokenProvider } from './demo-token.js';
 
 const STORAGE_KEY = 'advocacy-demo/employee';
-/** Ask for a new token this long before the current one expires. */
-const RENEW_BEFORE_MS = 60_000;
 
 const MESSAGES = {
   en: {
@@ -58,26 +57,6 @@ function remember(employeeId) {
   }
 }
 
-/**
- * A getToken() for one employee: one demo token at a time, shared by every
- * widget's requests, renewed shortly before it expires or after a failure.
- */
-function tokenProviderFor(employeeId) {
-  /** @type {Promise<{ token: string, expiresAt: string }> | undefined} */
-  let pending;
-  return async () => {
-    const cached = pending;
-    if (cached) {
-      const current = await cached.catch(() => undefined);
-      if (current && Date.parse(current.expiresAt) - Date.now() > RENEW_BEFORE_MS) return current.token;
-      // Another request already asked for the next token while this one waited: share it.
-      if (pending !== cached && pending) return (await pending).token;
-    }
-    pending = demoApi.demo.token(employeeId);
-    return (await pending).token;
-  };
-}
-
 function optionFor(employee) {
   const option = document.createElement('option');
   option.value = employee.id;
@@ -105,7 +84,7 @@ function fillPicker(employees) {
 function actAs(employee, apiUrl) {
   remember(employee.id);
   // Both in one task: the provider builds one client, with the new token function.
-  provider.getToken = tokenProviderFor(employee.id);
+  provider.getToken = demoTokenProvider(demoApi, employee.id);
   provider.apiUrl = apiUrl;
   status.textContent = t.acting(employee.name);
   if (consoleLink) consoleLink.hidden = !employee.isAdmin;
