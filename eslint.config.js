@@ -1,6 +1,9 @@
-// Lint: typescript-eslint, Lit and web-component rules, plus the kit's own
-// security rules (no unsafe* directives, no innerHTML / outerHTML writes).
+// Lint: typescript-eslint, Lit and web-component rules, the kit's own
+// security rules (no unsafe* directives, no innerHTML / outerHTML writes), and
+// eslint-plugin-compat over the code that runs in browsers, against the
+// "browserslist" targets in package.json (Safari and iOS have no test run here).
 import js from '@eslint/js';
+import compat from 'eslint-plugin-compat';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
@@ -15,6 +18,11 @@ const unsafeMarkupImports = [
   { name: 'lit/static-html.js', importNames: ['unsafeStatic'], message: 'No unsafeStatic: use literal`` for static tags.' },
   { name: 'lit-html/static.js', importNames: ['unsafeStatic'], message: 'No unsafeStatic: use literal`` for static tags.' },
 ];
+
+/** Source that runs in browsers, checked against package.json "browserslist". */
+export const browserFiles = ['packages/widgets/src/**/*.ts', 'packages/sdk/src/**/*.ts', 'packages/demo/public/**/*.js'];
+/** Under browserFiles but run by Node only (server rendering). */
+const nodeOnlyFiles = ['packages/widgets/src/ssr/index.ts', 'packages/widgets/src/ssr/render-testimonials.ts'];
 
 export const securityRules = {
   'no-restricted-imports': ['error', { paths: unsafeMarkupImports, patterns: [{ group: ['**/unsafe-html*', '**/unsafe-svg*'], message: 'No unsafe markup directives.' }] }],
@@ -74,6 +82,17 @@ export default tseslint.config(
       'lit/no-private-properties': 'off',
       'wc/guard-super-call': 'off',
     },
+  },
+  {
+    // Code that runs in browsers: the widgets (not the Node-only server renderer),
+    // the SDK (every entry is usable in a page) and the demo pages' scripts.
+    // The rule skips a use inside an `if` (a feature test); see README "Supported browsers".
+    files: browserFiles,
+    ignores: nodeOnlyFiles,
+    plugins: compat.configs['flat/recommended'].plugins,
+    rules: compat.configs['flat/recommended'].rules,
+    // ES built-ins too (Promise.withResolvers, Object.groupBy, …): nothing here transpiles or polyfills them.
+    settings: { lintAllEsApis: true },
   },
   {
     // Processes the user starts: printing is their interface.
