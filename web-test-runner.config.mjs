@@ -1,41 +1,17 @@
-// Browser tests in the machine's Chromium (Debian's /usr/bin/chromium), never a downloaded one.
-import { existsSync } from 'node:fs';
+// Browser tests in the machine's Chromium and Firefox ESR (Debian's /usr/bin/chromium and
+// /usr/bin/firefox-esr), never downloaded ones. BROWSERS=chromium (or firefox) runs one engine.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { reactEsm } from './test/react/react-esm.mjs';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  throw new Error(
-    `No Chromium at ${executablePath}: the browser tests need one and will not download their own.\n` +
-      'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
-      'or point CHROME_PATH at an installed Chrome or Chromium.',
-  );
-}
+import { browserLaunchers } from './test/browser-launchers.mjs';
 
 export default {
   files: ['test/widgets/**/*.test.ts', 'test/sdk-browser/**/*.test.ts', 'test/react/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  // One test file at a time per engine; the two engines run side by side.
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
-    }),
-  ],
+  browsers: browserLaunchers(process.env.BROWSERS),
   // React is CommonJS only: test/react/react-esm.mjs serves it as ES modules.
   plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   // nanostores reads process.env.NODE_ENV; the builds replace it, the test pages define it.

@@ -11,6 +11,7 @@ import { FakeApi, pending, problem, type FakeRoutes } from '../helpers/fake-api.
 import { fixtureId } from '../helpers/fixtures/content.js';
 import { libraryItem, libraryPage, libraryRoutes } from '../helpers/fixtures/content-library.js';
 import { runBaseSuite } from './helpers/base-suite.js';
+import { dateTimeKeys } from './helpers/engine.js';
 import { mountWidget, settled, unmountAll } from './helpers/mount.js';
 
 for (const lang of ['en', 'fr'] as const) {
@@ -165,10 +166,7 @@ describe('<adv-content-library>', () => {
     expect(shadow.activeElement).to.equal($('#locale'));
     expect($('#locale').value).to.equal('en');
     await tabTo('#publishAt');
-    // Chromium's datetime-local takes month, day and year as typed digits (the year segment waits for more: move on), then the time.
-    await sendKeys({ type: '12082026' });
-    await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ type: '0930A' });
+    for (const keys of dateTimeKeys('12', '08', '2026', '0930A')) await sendKeys(keys);
     await settled(widget);
     expect($('#publishAt').value).to.equal('2026-12-08T09:30');
 

@@ -120,7 +120,7 @@ describe('estimated reach, labelled and explained', () => {
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
       expect(shadow.activeElement).to.equal(details.querySelector('summary'));
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       expect(details.open).to.equal(false);
     });
   }

@@ -94,7 +94,7 @@ describe('<adv-testimonial-form>', () => {
     expect(shadow.activeElement).to.equal($('#photoUrl'));
     await sendKeys({ press: 'Tab' });
     expect(shadow.activeElement).to.equal($('#consent'));
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect($('#consent').checked).to.equal(true);
     await sendKeys({ press: 'Tab' });
     expect(shadow.activeElement).to.equal($('[part="submit"]'));

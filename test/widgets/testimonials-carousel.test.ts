@@ -6,6 +6,7 @@ import '@advocacy/widgets/define/adv-testimonials.js';
 import type { AdvTestimonials } from '@advocacy/widgets';
 import { FakeApi } from '../helpers/fake-api.js';
 import { publicTestimonial, testimonialsPage } from '../helpers/fixtures/testimonials.js';
+import { inFirefox, itExceptInFirefox } from './helpers/engine.js';
 import { mountWidget, settled, unmountAll } from './helpers/mount.js';
 
 async function mountCarousel(template: ReturnType<typeof html>, count = 3) {
@@ -23,6 +24,8 @@ async function mountCarousel(template: ReturnType<typeof html>, count = 3) {
   return { ...mounted, widget, slides, shown, focused, part, live };
 }
 
+const NO_MOTION_EMULATION = 'puppeteer drives Firefox over WebDriver BiDi, which cannot emulate prefers-reduced-motion';
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Moves focus to the start of the page, so Tab enters the widget from outside. */
@@ -33,7 +36,7 @@ function focusStart(): void {
 describe('<adv-testimonials layout="carousel">', () => {
   afterEach(async () => {
     unmountAll();
-    await emulateMedia({ reducedMotion: 'no-preference' });
+    if (!inFirefox) await emulateMedia({ reducedMotion: 'no-preference' });
     await sendMouse({ type: 'move', position: [0, 0] });
   });
 
@@ -72,7 +75,7 @@ describe('<adv-testimonials layout="carousel">', () => {
     expect(shown()[0]!.querySelector('blockquote')!.textContent).to.equal(publicTestimonial(1).quote);
     expect(focused(), 'focus stays on Next').to.equal(part('next'));
 
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(shown()[0]!.getAttribute('aria-label')).to.equal('3 of 3');
     await sendKeys({ press: 'Enter' });
     expect(shown()[0]!.getAttribute('aria-label'), 'wraps to the first').to.equal('1 of 3');
@@ -167,7 +170,7 @@ describe('<adv-testimonials layout="carousel">', () => {
       expect(shown()[0]!.getAttribute('aria-label'), 'stays paused after focus leaves').to.equal(during);
 
       part('rotation').focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       part('rotation').blur();
       await waitUntil(() => shown()[0]!.getAttribute('aria-label') !== during, 'it did not resume');
     });
@@ -184,7 +187,7 @@ describe('<adv-testimonials layout="carousel">', () => {
       await waitUntil(() => widget.rotating, 'leaving did not resume');
     });
 
-    it('never rotates, and offers no play button, under prefers-reduced-motion', async () => {
+    itExceptInFirefox('never rotates, and offers no play button, under prefers-reduced-motion', NO_MOTION_EMULATION, async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       const { shown, live, shadow, widget } = await mountCarousel(html`<adv-testimonials layout="carousel" autoplay interval="100"></adv-testimonials>`);
       expect(widget.rotating).to.equal(false);
@@ -219,7 +222,7 @@ describe('<adv-testimonials layout="carousel">', () => {
       expect(counter(shadow)).to.equal('2/3');
     });
 
-    it('the buttons and arrow keys scroll the track, at once under reduced motion', async () => {
+    itExceptInFirefox('the buttons and arrow keys scroll the track, at once under reduced motion', NO_MOTION_EMULATION, async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       const { shadow, part } = await mountCarousel(html`<adv-testimonials layout="carousel"></adv-testimonials>`);
       const scroller = track(shadow);
