@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type Catalog, type MessageKey } from '../translations/en.js';
 import { fr } from '../translations/fr.js';
+import { textDirection } from './text-direction.js';
 
 const catalogs: Readonly<Record<string, Catalog>> = { en, fr };
 
@@ -121,8 +122,7 @@ export class LocalizeController implements ReactiveController {
   /** Right-to-left scripts (Arabic, Hebrew, …) get `dir="rtl"` on the widget's base. */
   get dir(): 'ltr' | 'rtl' {
     try {
-      const info = new Intl.Locale(this.locale) as Intl.Locale & { getTextInfo?: () => { direction: string } };
-      return info.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
+      return textDirection(new Intl.Locale(this.locale));
     } catch {
       return 'ltr';
     }
