@@ -69,7 +69,7 @@ const integrities = {};
  * its URL. Each bundle is one file with no imports, so the hash covers all
  * its code.
  */
-function subresourceIntegrity() {
+function subresourceIntegrity(prefix = '') {
   return {
     name: 'subresource-integrity',
     writeBundle(options, bundle) {
@@ -78,7 +78,9 @@ function subresourceIntegrity() {
         // Hash the file as written (Rollup appends the sourceMappingURL comment when writing).
         const written = readFileSync(join(options.dir ?? dirname(options.file), fileName));
         const integrity = `sha384-${createHash('sha384').update(written).digest('base64')}`;
-        integrities[fileName] = integrity;
+        integrities[prefix + fileName] = integrity;
+        // Chunks are never script tags of their own: the loader's snippet (below) pins them.
+        if (prefix || fileName === 'advocacy-loader.js') continue;
         const url = `https://cdn.jsdelivr.net/npm/@advocacy/widgets@${widgetsVersion}/dist/cdn/${fileName}`;
         console.warn(
           `${fileName}\n  <script type="module" src="${url}" integrity="${integrity}" crossorigin="anonymous"></script>` +
@@ -87,6 +89,27 @@ function subresourceIntegrity() {
       }
       const sorted = Object.fromEntries(Object.entries(integrities).sort(([a], [b]) => a.localeCompare(b)));
       writeFileSync(join(widgetsDir, 'dist/cdn/sri.json'), `${JSON.stringify({ version: widgetsVersion, files: sorted }, null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * The tags to paste for the loader: an import map whose `integrity` pins
+ * every chunk the loader may import (browsers check it on dynamic imports
+ * too), then the loader itself with its own hash.
+ */
+function loaderSnippet() {
+  return {
+    name: 'loader-snippet',
+    writeBundle() {
+      const base = `https://cdn.jsdelivr.net/npm/@advocacy/widgets@${widgetsVersion}/dist/cdn/`;
+      const chunkHashes = Object.entries(integrities).filter(([file]) => file.startsWith('chunks/'));
+      const importMap = JSON.stringify({ integrity: Object.fromEntries(chunkHashes.map(([file, hash]) => [base + file, hash])) });
+      console.warn(
+        `advocacy.js (the loader: each widget's chunk on first use)\n  <script type="importmap">${importMap}</script>` +
+          `\n  <script type="module" src="${base}advocacy-loader.js" integrity="${integrities['advocacy-loader.js']}" crossorigin="anonymous"></script>` +
+          `\n  or self-hosted: the same with <API origin>/cdn/${widgetsVersion}/ in place of ${base} (same bytes, same hashes)`,
+      );
     },
   };
 }
@@ -115,10 +138,69 @@ function cdnBundle(input, fileName) {
   };
 }
 
+/**
+ * The code-split CDN build (issue 17): the core chunk, the hydration chunk and one chunk per tag,
+ * with content-hashed names under dist/cdn/chunks/, and the chunks Rollup shares between them.
+ * Writes chunks/manifest.json (what the loader needs) and adds every chunk to sri.json.
+ */
+const chunkInputs = {
+  core: join(widgetsDir, 'dist/cdn-core.js'),
+  hydrate: join(widgetsDir, 'dist/ssr/hydrate-support.js'),
+  ...Object.fromEntries(defineFiles.map((file) => [file.replace(/\.ts$/, ''), join(widgetsDir, 'dist/define', file.replace(/\.ts$/, '.js'))])),
+};
+const chunksDir = join(widgetsDir, 'dist/cdn/chunks');
+
+function chunkManifest() {
+  return {
+    name: 'chunk-manifest',
+    writeBundle(_options, bundle) {
+      const entries = Object.values(bundle).filter((output) => output.type === 'chunk' && output.isEntry);
+      const fileOf = (name) => `chunks/${entries.find((chunk) => chunk.name === name).fileName}`;
+      const manifest = {
+        core: fileOf('core'),
+        hydrate: fileOf('hydrate'),
+        widgets: Object.fromEntries(Object.keys(chunkInputs).filter((name) => name.startsWith('adv-')).map((name) => [name, fileOf(name)])),
+      };
+      writeFileSync(join(chunksDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+function cdnChunks() {
+  const bundle = cdnBundle(chunkInputs, 'chunks');
+  return {
+    ...bundle,
+    preserveEntrySignatures: 'exports-only',
+    output: {
+      dir: chunksDir,
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name]-[hash].js',
+      chunkFileNames: '[name]-[hash].js',
+      hashCharacters: 'hex',
+      // Shared code under this many bytes joins a chunk that needs it rather than being a request of its own.
+      experimentalMinChunkSize: 4_000,
+    },
+    plugins: [...bundle.plugins.map((plugin) => (plugin.name === 'subresource-integrity' ? subresourceIntegrity('chunks/') : plugin)), chunkManifest()],
+  };
+}
+
+/** The loader (advocacy.js), with the chunk manifest the build just wrote in place of `__ADV_CHUNKS__`. */
+function cdnLoader() {
+  const bundle = cdnBundle(join(widgetsDir, 'dist/loader/advocacy-loader.js'), 'advocacy-loader.js');
+  return {
+    ...bundle,
+    plugins: [replace({ preventAssignment: true, values: { __ADV_CHUNKS__: () => readFileSync(join(chunksDir, 'manifest.json'), 'utf8').trim() } }), ...bundle.plugins, loaderSnippet()],
+  };
+}
+
 export default [
   packageBuild('packages/sdk', ['index.ts', 'browser.ts', 'contract/index.ts', 'share/index.ts']),
-  packageBuild(widgetsDir, ['index.ts', 'cdn.ts', 'admin.ts', 'cdn-admin.ts', 'ssr/index.ts', 'ssr/hydrate.ts', ...defineFiles.map((file) => `define/${file}`)]),
+  packageBuild(widgetsDir, ['index.ts', 'cdn.ts', 'cdn-core.ts', 'loader/advocacy-loader.ts', 'admin.ts', 'cdn-admin.ts', 'ssr/index.ts', 'ssr/hydrate.ts', 'ssr/hydrate-support.ts', ...defineFiles.map((file) => `define/${file}`)]),
   packageBuild('packages/react', ['index.ts']),
+  cdnChunks(),
+  cdnLoader(),
+  // Every employee and career widget in one file, for those who want one file (budget about 36 KB).
   cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.js'),
   // The admin widgets (programme console) alone, with their own SRI: employee and career pages never load them.
   cdnBundle(join(widgetsDir, 'dist/cdn-admin.js'), 'advocacy-admin.js'),

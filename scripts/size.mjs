@@ -24,9 +24,15 @@ function budgetFor(file) {
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const files = readdirSync(cdnDir)
-  .filter((file) => file.endsWith('.js'))
-  .sort((a, b) => (a === 'advocacy.js' ? -1 : b === 'advocacy.js' ? 1 : a.localeCompare(b)));
+// The single files, then the code-split build's chunks (chunks/<name>-<hash>.js, budgets by pattern).
+const chunkDir = join(cdnDir, 'chunks');
+const chunkFiles = existsSync(chunkDir) ? readdirSync(chunkDir).filter((file) => file.endsWith('.js')).map((file) => `chunks/${file}`) : [];
+const files = [
+  ...readdirSync(cdnDir)
+    .filter((file) => file.endsWith('.js'))
+    .sort((a, b) => (a === 'advocacy.js' ? -1 : b === 'advocacy.js' ? 1 : a.localeCompare(b))),
+  ...chunkFiles.sort(),
+];
 
 const rows = [];
 let failed = false;

@@ -1,5 +1,6 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { WIDGETS_VERSION } from '../version.js';
+import { watchWidgetRoot } from '../loader/widget-roots.js';
 import { ensureContextRoot } from './context-root.js';
 
 /**
@@ -28,6 +29,12 @@ export class AdvElement extends LitElement {
       box-sizing: inherit;
     }
   `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The CDN loader upgrades `adv-*` tags this widget renders in its shadow root.
+    watchWidgetRoot(this.renderRoot);
+  }
 
   /** Dispatches one of the `adv-*` event classes from `events.ts`; false when a listener cancelled it. */
   protected emit(event: Event): boolean {

@@ -1,0 +1,21 @@
+// A stand-in core chunk for the loader's browser tests: what the loader re-exports.
+export const configure = () => 'configured';
+export const createClient = () => 'client';
+export { AdvElement, defineElement } from '../../../packages/widgets/src/base/adv-element.ts';
+export const AdvDataElement = class {};
+export const ResourceController = class {};
+export const safeUrl = (url) => url;
+export const LocalizeController = class {};
+export const translate = (key) => key;
+export const clientContext = Symbol('client');
+export const AdvLoadEvent = Event;
+export const AdvErrorEvent = Event;
+export const AdvShareEvent = Event;
+export const AdvOptInEvent = Event;
+export const AdvSubmitEvent = Event;
+export const AdvWithdrawEvent = Event;
+export const WIDGETS_VERSION = 'test';
+export const AdvError = Error;
+export const AdvHttpError = Error;
+export const AdvNetworkError = Error;
+(globalThis.loadedChunks ??= []).push('core');
