@@ -139,6 +139,7 @@ export function renderCareerPage(renderTestimonials: typeof RenderTestimonials, 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(t.title)}</title>
 <meta name="description" content="${e(t.description)}">
+<link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/themes/auto.css">
 <link rel="stylesheet" href="/demo/careers.css">
 <script type="module" nonce="${nonce}" src="/cdn/advocacy-hydrate.js"></script>
