@@ -5,6 +5,7 @@ import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorDetail } from '../base/error-message.js';
 import { KeysetPagingController } from '../base/keyset-paging-controller.js';
 import { OtherLocalesController, resolveContentLocale } from '../base/other-locales-controller.js';
+import { ProgressiveListController, progressiveUpdateComplete } from '../base/progressive-list-controller.js';
 import { AdvErrorEvent } from '../events.js';
 import { DEFAULT_NETWORKS, type AdvShareCard } from '../share-card/adv-share-card.js';
 import { styles } from './adv-share-feed.styles.js';
@@ -20,6 +21,8 @@ import { styles } from './adv-share-feed.styles.js';
  * only on request, with a "Show posts in other languages (N)" button below
  * the list. A "Skip the feed" button, visible when focused, starts the feed
  * and moves focus past it. The "make it yours" nudge shows on the first card only.
+ * A long list renders a screenful of cards first and the rest in later tasks
+ * (`updateComplete` waits for the last); each item says its place in the whole list.
  * @tagname adv-share-feed
  * @summary Content to share, as a list of share cards.
  * @slot empty - Shown when there is nothing to share.
@@ -65,6 +68,8 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
     failed: (error) => this.emit(new AdvErrorEvent({ error })),
   });
   readonly #others = new OtherLocalesController<Content>(this);
+  /** A screenful of cards first, then a few per task: no long task for a long list. */
+  readonly #progressive = new ProgressiveListController(this, { first: 4, batch: 4 });
 
   protected override emptyMessage = 'shareFeedEmpty' as const;
 
@@ -130,8 +135,8 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
     }
   }
 
-  #card(content: Content, nudge: boolean): unknown {
-    return html`<li><adv-share-card .content=${content} .networks=${this.networks} .withoutNudge=${!nudge}></adv-share-card></li>`;
+  #card(content: Content, nudge: boolean, place?: { index: number; size: number }): unknown {
+    return html`<li aria-posinset=${place ? place.index + 1 : nothing} aria-setsize=${place ? place.size : nothing}><adv-share-card .content=${content} .networks=${this.networks} .withoutNudge=${!nudge}></adv-share-card></li>`;
   }
 
   #renderSkip(): unknown {
@@ -163,9 +168,12 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
 
   protected renderReady(page: ContentPage): unknown {
     const { more, error, loading, cursor } = this.#paging;
+    const items = [...page.items, ...more];
+    const size = items.length;
+    const shown = this.#progressive.take(items, this.resource.store);
     return html`${this.#renderSkip()}
-      <ul part="list" class="list" role="list" aria-label=${this.l.t('shareFeedLabel')} @adv-load=${this.#quiet}>
-        ${[...page.items, ...more].map((content, index) => this.#card(content, index === 0))}
+      <ul part="list" class="list" role="list" aria-label=${this.l.t('shareFeedLabel')} aria-busy=${this.#progressive.partial ? 'true' : nothing} @adv-load=${this.#quiet}>
+        ${shown.map((content, index) => this.#card(content, index === 0, { index, size }))}
       </ul>
       ${error
         ? html`<p class="state error" role="alert"><span class="error-title">${this.l.t('shareFeedMoreFailed')}</span>${errorDetail(error)}</p>`
@@ -176,6 +184,11 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
           </button>`
         : nothing}
       ${this.#renderOthers(false)}`;
+  }
+
+  /** Resolves once every card of the list is rendered, not only the first screenful. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return progressiveUpdateComplete(() => super.getUpdateComplete(), this.#progressive);
   }
 
   /** Each card's own adv-load stays inside: the page hears the feed's. */
@@ -195,6 +208,8 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   };
 
   #showOthers = async (): Promise<void> => {
+    // Counted once the whole feed is rendered, so focus lands on the first card in another language.
+    await this.updateComplete;
     const first = this.renderRoot.querySelectorAll('adv-share-card').length;
     this.#others.show();
     this._othersNotice = this.l.plural(this.#others.items.length, { one: 'shareFeedOthersShownOne', other: 'shareFeedOthersShownOther' });
@@ -202,6 +217,7 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
   };
 
   #moreOthers = async (): Promise<void> => {
+    await this.updateComplete;
     const first = this.renderRoot.querySelectorAll('adv-share-card').length;
     const added = await this.#others.loadMore();
     if (added) await this.#focusCard(first);
