@@ -17,6 +17,7 @@ import { AdvDataElement } from '../base/adv-data-element.js';
 import { errorDetail } from '../base/error-message.js';
 import { avatar } from '../base/avatar.js';
 import { NarrowController } from '../base/narrow-controller.js';
+import { ProgressiveListController, progressiveUpdateComplete } from '../base/progressive-list-controller.js';
 import { AdvErrorEvent, AdvOptInEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-leaderboard.styles.js';
@@ -49,7 +50,8 @@ const COLUMNS: [MessageKey, string][] = [
  * Ranks the organisation's opted-in ambassadors for a period, highlights the
  * caller, and invites an employee who is not on it to join in one click.
  * It fits the slot a page gives it, not the viewport: under 30rem of its own
- * width (a sidebar), the shares and readers columns make way.
+ * width (a sidebar), the shares and readers columns make way. A long board
+ * renders its first ten rows at once and the rest in later tasks.
  * @tagname adv-leaderboard
  * @summary Leaderboard of opted-in employees, with a period switcher and an opt-in.
  * @slot empty - Shown when nobody has points for the period.
@@ -92,6 +94,8 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
 
   /** Under 30rem of its own width, the shares and readers columns make way. */
   readonly #narrow = new NarrowController(this, 30);
+  /** Ten rows first, then twenty per task: a board of 100 holds no long task. */
+  readonly #progressive = new ProgressiveListController(this, { first: 10, batch: 20 });
 
   /** The rows last shown, kept on screen while another period or team loads. */
   #shown: Leaderboard | undefined;
@@ -141,7 +145,9 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
     // Opted in, nothing yet: their own row says so. (Points but no rank: outside a `team` they are not in; nothing to say.)
     const unranked = me.optedIn && me.rank === null && me.points === 0;
     const t = this.l.t.bind(this.l);
-    return html`<table part="table" class=${this.#narrow.narrow ? 'narrow' : ''}>
+    // Another period or team starts again from ten rows; a refresh of the same board keeps those shown.
+    const rows = this.#progressive.take(items, `${data.period} ${data.team ?? ''}`);
+    return html`<table part="table" class=${this.#narrow.narrow ? 'narrow' : ''} aria-busy=${this.#progressive.partial ? 'true' : nothing}>
         <caption>
           ${t('leaderboardTitle')}
           <span class="muted">· ${data.team ? `${data.team} · ` : ''}<span class="nowrap">${t(PERIOD_LABELS[data.period])}</span></span>
@@ -152,7 +158,7 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
           </tr>
         </thead>
         <tbody>
-          ${items.map((entry, index) => this.renderRow(entry, items[index - 1]?.rank === entry.rank || items[index + 1]?.rank === entry.rank))}
+          ${rows.map((entry, index) => this.renderRow(entry, items[index - 1]?.rank === entry.rank || items[index + 1]?.rank === entry.rank))}
         </tbody>
         ${outside
           ? html`<tfoot>
@@ -167,6 +173,11 @@ export class AdvLeaderboard extends AdvDataElement<Leaderboard> {
             : nothing}
       </table>
       ${this.renderOptIn(data)}`;
+  }
+
+  /** Resolves once every row is rendered, not only the first ten. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return progressiveUpdateComplete(() => super.getUpdateComplete(), this.#progressive);
   }
 
   /** The caller's row when opted in with no points in the period: not ranked yet, and how to get on the board. */
