@@ -1,8 +1,9 @@
 // The widget bundles and themes as pages on other origins load them: CORS and
 // CORP on every answer, caching by URL kind (revalidated with an ETag, or
-// immutable when versioned or content-hashed), bytes exactly as built (so
-// Subresource Integrity holds), and nothing outside the folders. Static files
-// do not touch the database, so this suite runs on PGlite only.
+// immutable when versioned or content-hashed), the build's .br or .gz sibling
+// to a client that accepts it (Vary: Accept-Encoding), decoded bytes exactly as
+// built (so Subresource Integrity holds), and nothing outside the folders.
+// Static files do not touch the database, so this suite runs on PGlite only.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
@@ -47,6 +49,19 @@ function rawGet(port: number, path: string): Promise<RawAnswer> {
       .on('error', reject)
       .end();
   });
+}
+
+/** What the client reads after undoing the answer's Content-Encoding. */
+function decoded(response: LightMyRequestResponse): Buffer {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(response.rawPayload);
+  if (encoding === 'gzip') return gunzipSync(response.rawPayload);
+  assert.equal(encoding, undefined, `an encoding this test knows: ${String(encoding)}`);
+  return response.rawPayload;
+}
+
+function assertVariesOnEncoding(response: { headers: Record<string, unknown> }, what: string): void {
+  assert.ok(String(response.headers['vary'] ?? '').split(/,\s*/).some((name) => name.toLowerCase() === 'accept-encoding'), `${what}: Vary: Accept-Encoding`);
 }
 
 function assertCrossOrigin(response: { headers: Record<string, unknown> }, what: string): void {
@@ -93,7 +108,14 @@ describe('the widget bundles and themes, loaded from another origin', () => {
     files.set('/themes/auto.css', Buffer.from("@import url('./light.css');\n"));
     files.set('/themes/light.css', Buffer.from(':root { --adv-color-brand: #0b5cad; content: "é"; }\r\n'));
     files.set('/themes/brand-3F9a0c1D.css', Buffer.from(':root { --adv-color-brand: #123456; }\n'));
-    for (const [path, bytes] of files) await writeFile(join(path.startsWith('/cdn/') ? cdn : themes, path.replace(/^\/\w+\//, '')), bytes);
+    const fileOf = (path: string): string => join(path.startsWith('/cdn/') ? cdn : themes, path.replace(/^\/\w+\//, ''));
+    for (const [path, bytes] of files) await writeFile(fileOf(path), bytes);
+    // The siblings scripts/precompress.mjs writes; adv-share-card.js and the others have none.
+    for (const path of ['/cdn/advocacy.js', '/cdn/advocacy.js.map', '/cdn/chunk-B4x9_zQa1.js', '/cdn/sri.json', '/themes/light.css']) {
+      const bytes = files.get(path)!;
+      await writeFile(`${fileOf(path)}.br`, brotliCompressSync(bytes));
+      await writeFile(`${fileOf(path)}.gz`, gzipSync(bytes, { level: 9 }));
+    }
     await writeFile(join(demo, 'index.html'), '<!doctype html><title>Demo</title>');
 
     db = await openTestDatabase('pglite');
@@ -114,7 +136,7 @@ describe('the widget bundles and themes, loaded from another origin', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('serves advocacy.js to any origin, revalidated with an ETag, byte for byte as written, so its SRI hash holds', async () => {
+  it('serves advocacy.js to any origin, revalidated with an ETag, brotli-encoded; decoded, the bytes on disk, so its SRI hash holds', async () => {
     const written = files.get('/cdn/advocacy.js')!;
     const response = await get('/cdn/advocacy.js', { 'accept-encoding': 'gzip, deflate, br' });
     assert.equal(response.statusCode, 200);
@@ -122,10 +144,136 @@ describe('the widget bundles and themes, loaded from another origin', () => {
     assert.equal(response.headers['cache-control'], 'no-cache');
     assert.match(String(response.headers['etag']), /^(W\/)?"[^"]+"$/);
     assert.match(String(response.headers['content-type']), /^(text|application)\/javascript/);
-    assert.equal(response.headers['content-encoding'], undefined, 'no compression the browser would undo before checking the hash');
-    assert.equal(Number(response.headers['content-length']), written.length);
-    assert.ok(response.rawPayload.equals(written), 'the bytes on disk');
+    // The browser checks the integrity of the decoded body, not of the bytes on the wire.
+    assert.equal(response.headers['content-encoding'], 'br');
+    assertVariesOnEncoding(response, 'GET');
+    assert.equal(Number(response.headers['content-length']), response.rawPayload.length);
+    assert.ok(response.rawPayload.length < written.length, 'fewer bytes sent than on disk');
+    assert.ok(decoded(response).equals(written), 'decoded, the bytes on disk');
+    assert.equal(integrityOf(decoded(response)), integrityOf(written));
+    const plain = await get('/cdn/advocacy.js');
+    assert.equal(plain.headers['content-encoding'], undefined, 'no Accept-Encoding, no encoding');
+    assert.ok(plain.rawPayload.equals(written), 'the bytes on disk');
+    assert.equal(Number(plain.headers['content-length']), written.length);
+  });
+
+  it("sends the encoding the client prefers among the siblings there are, and the file itself when it accepts none", async () => {
+    const written = files.get('/cdn/advocacy.js')!;
+    const cases: [string | undefined, string | undefined][] = [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+      ['gzip, deflate, br, zstd', 'br'],
+      ['br;q=0, gzip', 'gzip'],
+      ['gzip;q=0.5, br;q=0.1', 'gzip'],
+      ['deflate', undefined],
+      ['identity', undefined],
+      ['br;q=0, gzip;q=0', undefined],
+      [undefined, undefined],
+    ];
+    for (const [accept, expected] of cases) {
+      const what = `Accept-Encoding: ${accept ?? '(none)'}`;
+      const response = await get('/cdn/advocacy.js', accept === undefined ? {} : { 'accept-encoding': accept });
+      assert.equal(response.statusCode, 200, what);
+      assert.equal(response.headers['content-encoding'], expected, what);
+      assertVariesOnEncoding(response, what);
+      assertCrossOrigin(response, what);
+      assert.equal(response.headers['cache-control'], 'no-cache', what);
+      assert.match(String(response.headers['content-type']), /^(text|application)\/javascript/, what);
+      assert.equal(Number(response.headers['content-length']), response.rawPayload.length, what);
+      assert.ok(decoded(response).equals(written), `${what}: decoded, the bytes on disk`);
+    }
+  });
+
+  it('answers HEAD with the headers GET has for the same Accept-Encoding', async () => {
+    for (const accept of ['br', 'gzip', 'identity']) {
+      const get_ = await get('/cdn/advocacy.js', { 'accept-encoding': accept });
+      const head = await app.inject({ method: 'HEAD', url: '/cdn/advocacy.js', headers: { origin: OTHER_ORIGIN, 'accept-encoding': accept } });
+      assert.equal(head.statusCode, 200, accept);
+      assertCrossOrigin(head, `HEAD ${accept}`);
+      for (const name of ['cache-control', 'etag', 'content-type', 'content-length', 'content-encoding', 'vary']) assert.equal(head.headers[name], get_.headers[name], `${accept}: ${name}`);
+      assert.equal(head.rawPayload.length, 0);
+    }
+  });
+
+  it("gives each encoding its own ETag, and a 304 only for the encoding the client would get, so no cache is handed another's body", async () => {
+    const etagOf = async (accept: string): Promise<string> => String((await get('/cdn/advocacy.js', { 'accept-encoding': accept })).headers['etag']);
+    const etags = { br: await etagOf('br'), gzip: await etagOf('gzip'), identity: await etagOf('identity') };
+    assert.equal(new Set(Object.values(etags)).size, 3, `three ETags: ${JSON.stringify(etags)}`);
+    for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['identity', undefined]] as const) {
+      for (const [variant, etag] of Object.entries(etags)) {
+        const what = `Accept-Encoding: ${accept}, If-None-Match: the ${variant} ETag`;
+        const response = await get('/cdn/advocacy.js', { 'accept-encoding': accept, 'if-none-match': etag });
+        assert.equal(response.statusCode, variant === accept ? 304 : 200, what);
+        assertVariesOnEncoding(response, what);
+        assertCrossOrigin(response, what);
+        if (response.statusCode === 304) {
+          assert.equal(response.headers['etag'], etag, what);
+          assert.equal(response.rawPayload.length, 0, what);
+        } else {
+          assert.equal(response.headers['content-encoding'], encoding, what);
+          assert.equal(response.headers['etag'], etags[accept], what);
+          assert.ok(decoded(response).equals(files.get('/cdn/advocacy.js')!), what);
+        }
+      }
+    }
+    // A shared cache holding several variants asks with all their ETags; the 304 names the one to send.
+    const shared = await get('/cdn/advocacy.js', { 'accept-encoding': 'gzip', 'if-none-match': `${etags.br}, ${etags.gzip}` });
+    assert.equal(shared.statusCode, 304);
+    assert.equal(shared.headers['etag'], etags.gzip);
+  });
+
+  it('keeps the caching by URL kind on compressed answers: immutable when versioned or content-hashed, revalidated otherwise', async () => {
+    const cases: [string, string][] = [
+      ['/cdn/advocacy.js', 'no-cache'],
+      ['/cdn/advocacy.js.map', 'no-cache'],
+      ['/cdn/sri.json', 'no-cache'],
+      ['/cdn/chunk-B4x9_zQa1.js', IMMUTABLE],
+      [`/cdn/${WIDGETS_VERSION}/advocacy.js`, IMMUTABLE],
+      [`/cdn/${WIDGETS_VERSION}/sri.json`, IMMUTABLE],
+      ['/themes/light.css', 'no-cache'],
+      [`/themes/${THEMES_VERSION}/light.css`, IMMUTABLE],
+    ];
+    for (const [url, cacheControl] of cases) {
+      for (const accept of ['br', 'gzip']) {
+        const what = `${url} (${accept})`;
+        const response = await get(url, { 'accept-encoding': accept });
+        assert.equal(response.statusCode, 200, what);
+        assert.equal(response.headers['content-encoding'], accept, what);
+        assert.equal(response.headers['cache-control'], cacheControl, what);
+        assertCrossOrigin(response, what);
+        assertVariesOnEncoding(response, what);
+        const file = files.get(url.replace(`/${WIDGETS_VERSION}/`, '/').replace(`/${THEMES_VERSION}/`, '/'))!;
+        assert.ok(decoded(response).equals(file), `${what}: decoded, the bytes on disk`);
+        const revalidated = await get(url, { 'accept-encoding': accept, 'if-none-match': String(response.headers['etag']) });
+        assert.equal(revalidated.statusCode, 304, `304 ${what}`);
+        assert.equal(revalidated.headers['cache-control'], cacheControl, `304 ${what}`);
+        assertCrossOrigin(revalidated, `304 ${what}`);
+      }
+    }
+    const css = await get('/themes/light.css', { 'accept-encoding': 'br' });
+    assert.match(String(css.headers['content-type']), /^text\/css/);
+  });
+
+  it('sends a file with no compressed sibling as it is, still varying on Accept-Encoding', async () => {
+    const written = files.get('/cdn/adv-share-card.js')!;
+    const response = await get('/cdn/adv-share-card.js', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-encoding'], undefined);
+    assertVariesOnEncoding(response, 'no sibling');
+    assert.ok(response.rawPayload.equals(written));
     assert.equal(integrityOf(response.rawPayload), integrityOf(written));
+  });
+
+  it('sends a sibling asked for by name as the file it is: the compressed bytes, with no Content-Encoding', async () => {
+    const onDisk = brotliCompressSync(files.get('/cdn/advocacy.js')!);
+    const response = await get('/cdn/advocacy.js.br', { 'accept-encoding': 'gzip, br' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-encoding'], undefined, 'not decoded on the way: the client asked for the .br file');
+    assert.ok(response.rawPayload.equals(onDisk));
+    assert.equal(response.headers['cache-control'], 'no-cache');
+    assertCrossOrigin(response, 'advocacy.js.br');
+    assert.equal((await get('/cdn/chunk-B4x9_zQa1.js.gz')).headers['cache-control'], IMMUTABLE, 'as hashed as the file it encodes');
+    assert.equal((await get('/cdn/adv-share-card.js.br', { 'accept-encoding': 'br' })).statusCode, 404, 'no sibling, nothing to send');
   });
 
   it('answers HEAD with the same headers and no body', async () => {

@@ -67,6 +67,9 @@ export function packageVersionOf(folder: string): string | undefined {
   }
 }
 
+/** `<file>.br` and `<file>.gz`, the siblings scripts/precompress.mjs writes, stand for `<file>`. */
+const COMPRESSED_SIBLING = /\.(?:br|gz)$/;
+
 function baseOptions(site: StaticSite): FastifyStaticOptions {
   return { root: site.root, prefix: site.prefix, decorateReply: false, index: ['index.html'], redirect: true, dotfiles: 'deny' };
 }
@@ -75,8 +78,13 @@ function baseOptions(site: StaticSite): FastifyStaticOptions {
  * A public asset site: every file under `<prefix><file>` (immutable when its
  * name has a content hash, else revalidated with its ETag) and, when the
  * folder's package has a version, under `<prefix><version>/<file>`
- * (immutable). The bytes are sent as they are on disk, with no compression, so
- * the Subresource Integrity hashes the build printed keep matching.
+ * (immutable). A client that accepts brotli or gzip gets `<file>.br` or
+ * `<file>.gz` when the build wrote one (scripts/precompress.mjs), with
+ * `Content-Encoding` and `Vary: Accept-Encoding` (on every file answer, the
+ * uncompressed ones too), and its own ETag: the three differ in size. The
+ * browser checks Subresource Integrity on the decoded bytes, which are the
+ * file's, so the hashes the build printed hold. A sibling asked for by name is
+ * sent as the file it is: the compressed bytes, with no `Content-Encoding`.
  */
 async function crossOriginAssetSite(scope: FastifyInstance, site: StaticSite): Promise<void> {
   // In onRequest, so that 304s, HEADs, 404s and 403s carry them too.
@@ -100,14 +108,17 @@ async function crossOriginAssetSite(scope: FastifyInstance, site: StaticSite): P
     await scope.register(fastifyStatic, {
       ...baseOptions(site),
       prefix: `${site.prefix}${version}/`,
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply) => reply.header('cache-control', IMMUTABLE),
     });
   }
   await scope.register(fastifyStatic, {
     ...baseOptions(site),
+    preCompressed: true,
     cacheControl: false,
-    setHeaders: (reply, path) => reply.header('cache-control', isContentHashed(path) ? IMMUTABLE : REVALIDATE),
+    // `path` is the file sent: `chunks/core-05f9df3e.js.br` is as hashed as the file it encodes.
+    setHeaders: (reply, path) => reply.header('cache-control', isContentHashed(path.replace(COMPRESSED_SIBLING, '')) ? IMMUTABLE : REVALIDATE),
   });
 }
 
