@@ -15,8 +15,8 @@
 // ensure-built (npm start, the e2e tests), which catches a theme edited since:
 // a theme edited while the server runs is sent stale to clients that accept
 // brotli or gzip until then.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 
@@ -45,6 +45,14 @@ function filesUnder(folder) {
     if (entry.isDirectory()) return filesUnder(join(folder, entry.name)).map((file) => join(entry.name, file));
     return entry.isFile() ? [entry.name] : [];
   });
+}
+
+/** Writes the whole file or nothing: a server running meanwhile never sends half a sibling. */
+function writeAtomically(path, bytes) {
+  // A dot name: the server denies dotfiles, and filesUnder skips them.
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path);
 }
 
 /** The sibling's bytes when it exists and decodes to the source. */
@@ -96,7 +104,7 @@ export function precompress(folder) {
       if (existing) {
         result.unchanged.push(file + extension);
       } else {
-        writeFileSync(path, bytes);
+        writeAtomically(path, bytes);
         result.written.push(file + extension);
       }
     }
