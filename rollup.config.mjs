@@ -122,7 +122,8 @@ function loaderSnippet() {
 function cdnBundle(input, fileName) {
   return {
     input,
-    output: { file: join(widgetsDir, 'dist/cdn', fileName), format: 'es', sourcemap: true },
+    // One file: code the sources import on demand (the SDK's admin routes) is inlined.
+    output: { file: join(widgetsDir, 'dist/cdn', fileName), format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),

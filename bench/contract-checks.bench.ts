@@ -7,7 +7,7 @@
 import type * as z from 'zod/mini';
 import { ContentPageSchema, LeaderboardSchema, routes } from '@advocacy/sdk/contract';
 import { runCheck, type Check } from '../packages/sdk/src/compiled-contract/checks.js';
-import { compiledRoutes } from '../packages/sdk/src/compiled-contract/routes.js';
+import { compiledRoutes } from '../packages/sdk/src/compiled-contract/all-routes.js';
 
 const ROUNDS = 7;
 const ROUND_MS = Number(process.env['BENCH_ROUND_MS'] ?? 300);

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { ProblemSchema, routes, type RouteDefinition } from '@advocacy/sdk/contract';
 import { runCheck, string, type Check } from '../../packages/sdk/src/compiled-contract/checks.js';
-import { compiledRoutes, Problem } from '../../packages/sdk/src/compiled-contract/routes.js';
+import { compiledRoutes } from '../../packages/sdk/src/compiled-contract/all-routes.js';
+import { Problem } from '../../packages/sdk/src/compiled-contract/routes.js';
 import { compileContract, compileSchema } from '../../scripts/compile-contract.js';
 
 /** The parts of zod's definitions the value generator reads. */
@@ -152,11 +153,22 @@ const pairs = (kind: 'answer' | 'input') =>
 
 describe('the compiled contract', () => {
   it('is what scripts/compile-contract.ts makes from the current contract (else run `npm run compile-contract`)', () => {
-    assert.equal(readFileSync('packages/sdk/src/compiled-contract/routes.ts', 'utf8'), compileContract());
+    for (const [file, text] of Object.entries(compileContract())) {
+      assert.equal(readFileSync(`packages/sdk/src/compiled-contract/${file}`, 'utf8'), text, file);
+    }
   });
 
   it('compiles every route', () => {
-    assert.deepEqual(Object.keys(compiledRoutes), Object.keys(routes));
+    assert.deepEqual(Object.keys(compiledRoutes).sort(), Object.keys(routes).sort());
+  });
+
+  it('keeps the admin routes, and the checks only they use, out of the routes every page carries', () => {
+    const common = readFileSync('packages/sdk/src/compiled-contract/routes.ts', 'utf8');
+    const adminNames = Object.entries(routes).filter(([, route]) => (route as RouteDefinition).audience === 'admin').map(([name]) => name);
+    assert.ok(adminNames.length > 0);
+    for (const name of adminNames) assert.doesNotMatch(common, new RegExp(`^  ${name}: `, 'm'), name);
+    for (const name of Object.keys(routes).filter((name) => !adminNames.includes(name))) assert.match(common, new RegExp(`^  ${name}: `, 'm'), name);
+    assert.doesNotMatch(common, /export const (ModerationTestimonial|AuditEntry|BulkApproveResult): /, 'admin-only answers stay in admin-routes.ts');
   });
 
   for (const { where, schema, check } of [...pairs('answer'), { where: 'problem', schema: ProblemSchema, check: Problem }]) {

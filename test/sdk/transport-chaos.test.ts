@@ -185,6 +185,15 @@ describe('transport under faults', () => {
     assert.deepEqual(await again, { ok: true });
   });
 
+  it('starts no request for a caller whose signal is already aborted (nothing fails unheard later)', async () => {
+    server.script(path, { kind: 'slow', ms: 50, body: { ok: true } });
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(transport().send(get(path, { signal: controller.signal })), (error: unknown) => error instanceof AdvNetworkError && error.reason === 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(attempts(path), 0);
+  });
+
   it('stops retrying as soon as the caller aborts', async () => {
     // Retry-After fixes the wait at 30 s: a jittered backoff could fall under the 50 ms before the abort.
     server.script(path, { kind: 'raw', status: 503, body: '', headers: { 'retry-after': '30' } });

@@ -1,4 +1,4 @@
-import { compiledRoutes } from './compiled-contract/routes.js';
+import { commonRoutes } from './compiled-contract/routes.js';
 import type { Health } from './contract/health.js';
 import type { routes } from './contract/routes.js';
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './client-options.js';
@@ -129,7 +129,7 @@ export function createClient(options: ClientOptions): AdvClient {
   return {
     options: resolved,
     health: (requestOptions) =>
-      transport.send({ method: 'GET', path: 'healthz', check: compiledRoutes.health.responses[200], okStatuses: [200, 503], ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}) }),
+      transport.send({ method: 'GET', path: 'healthz', check: commonRoutes.health.responses[200], okStatuses: [200, 503], ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}) }),
     content: {
       list: (query, o) => call('listContent', { query }, o),
       get: (id, o) => call('getContent', { params: { id } }, o),

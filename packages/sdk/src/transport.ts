@@ -90,6 +90,8 @@ export class Transport {
 
   /** Identical GETs in flight share one request; it is aborted only when every caller has left. */
   async #sharedGet(url: URL, request: TransportRequest): Promise<RawResponse> {
+    // A caller that left already starts nothing (a request no one waits for would fail unheard).
+    if (request.signal?.aborted) throw new AdvNetworkError('The request was aborted.', 'aborted', { cause: request.signal.reason });
     const key = `${request.authenticated ? 'auth' : 'anon'} ${request.accept ?? 'json'} ${url.href}`;
     let shared = this.#inFlightGets.get(key);
     // Every caller of that one has left and it is being cancelled (a store's refresh() aborts its load, then asks again): start afresh.

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { runCheck, string, union, type Check } from '../compiled-contract/checks.js';
 import type { CompiledRoute } from '../compiled-contract/compiled-route.js';
-import { compiledRoutes } from '../compiled-contract/routes.js';
+import { compiledRoute } from '../compiled-contract/route-lookup.js';
 import type { RouteDefinition } from '../contract/route-definition.js';
 import type { RouteName, routes } from '../contract/routes.js';
 import { AdvValidationError } from '../errors.js';
@@ -52,7 +52,7 @@ export async function callRoute<K extends RouteName>(
   input: RouteInput<(typeof routes)[K]>,
   options: CallOptions = {},
 ): Promise<RouteOutput<(typeof routes)[K]>> {
-  const route: CompiledRoute = compiledRoutes[name];
+  const route: CompiledRoute = await compiledRoute(name);
   const { params, query, body } = input as { params?: unknown; query?: unknown; body?: unknown };
   const checkedParams = (check(route, 'params', params) ?? {}) as Record<string, unknown>;
   const checkedQuery = check(route, 'query', query) as Record<string, string | number | boolean | undefined> | undefined;
@@ -87,7 +87,7 @@ export async function callRouteAsText<K extends RouteName>(
   input: RouteInput<(typeof routes)[K]>,
   options: CallOptions = {},
 ): Promise<string> {
-  const route: CompiledRoute = compiledRoutes[name];
+  const route: CompiledRoute = await compiledRoute(name);
   const { params, query } = input as { params?: unknown; query?: unknown };
   const checkedParams = (check(route, 'params', params) ?? {}) as Record<string, unknown>;
   const checkedQuery = check(route, 'query', query) as Record<string, string | number | boolean | undefined> | undefined;

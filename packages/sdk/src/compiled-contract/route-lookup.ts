@@ -1,0 +1,29 @@
+import type { RouteName } from '../contract/routes.js';
+import { AdvNetworkError } from '../errors.js';
+import type { CompiledRoute } from './compiled-route.js';
+import { commonRoutes } from './routes.js';
+
+type RouteTable = Partial<Record<RouteName, CompiledRoute>>;
+
+let adminRoutes: Promise<RouteTable> | undefined;
+
+/**
+ * The compiled route of a name. The admin routes are a module of their own,
+ * imported on the first admin call (in the CDN's code-split build, a chunk
+ * that employee and career pages never fetch); a failed import is tried
+ * again on the next call.
+ */
+export async function compiledRoute(name: RouteName): Promise<CompiledRoute> {
+  const common = (commonRoutes as RouteTable)[name];
+  if (common) return common;
+  adminRoutes ??= import('./admin-routes.js').then(
+    (module) => module.adminRoutes as RouteTable,
+    (error: unknown) => {
+      adminRoutes = undefined;
+      throw new AdvNetworkError('The admin part of the client could not be loaded. Check the connection and try again.', 'unreachable', { cause: error });
+    },
+  );
+  const route = (await adminRoutes)[name];
+  if (!route) throw new Error(`No compiled route "${name}": run npm run compile-contract.`);
+  return route;
+}
