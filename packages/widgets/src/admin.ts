@@ -2,7 +2,8 @@
 // that does). Apart from index.ts so that advocacy.js, which re-exports index.ts, never carries them.
 export { AdvAdminElement, fieldErrors } from './base/adv-admin-element.js';
 export { AdminRoleController, checkAdminRole, isForbidden, type AdminRoleStatus } from './base/admin-role-controller.js';
-export type { AdminMessageKey, AdminCatalog } from './translations/admin.js';
+export type { AdminMessageKey, AdminPluralKey, AdminCatalog, AdminTranslation } from './translations/admin.js';
+export { registerAdminTranslation } from './base/admin-translations.js';
 export { AdvContentLibrary } from './content-library/adv-content-library.js';
 export { AdvModerationQueue, type ModerationPage } from './moderation-queue/adv-moderation-queue.js';
 export { AdvPeople, PEOPLE_STATUS_FILTERS, type PeopleStatusFilter } from './people/adv-people.js';

@@ -12,5 +12,7 @@ import './define/adv-program-dashboard.js';
 import './define/adv-program-settings.js';
 
 export * from './admin.js';
+// This bundle carries its own catalogs: a console in another language registers both sets here.
+export { registerTranslation } from './base/localize.js';
 export { configure, type ConfigureOptions } from './configure.js';
 export { AdvProvider } from './provider/adv-provider.js';

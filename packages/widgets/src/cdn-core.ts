@@ -4,7 +4,7 @@ export { AdvElement, defineElement } from './base/adv-element.js';
 export { AdvDataElement } from './base/adv-data-element.js';
 export { ResourceController } from './base/resource-controller.js';
 export { safeUrl } from './base/safe-url.js';
-export { LocalizeController, translate, type MessageParams } from './base/localize.js';
+export { LocalizeController, translate, registerTranslation, loadTranslation, type MessageParams } from './base/localize.js';
 export { clientContext } from './context.js';
 export { configure, type ConfigureOptions } from './configure.js';
 export { AdvLoadEvent, AdvErrorEvent, AdvShareEvent, AdvOptInEvent, AdvSubmitEvent, AdvWithdrawEvent } from './events.js';

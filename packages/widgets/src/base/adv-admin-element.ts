@@ -1,11 +1,12 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { AdvHttpError, AdvValidationError, createResourceStore, type AdvClient, type ResourceStore } from '@advocacy/sdk';
 import { AdvErrorEvent } from '../events.js';
-import { adminCatalogs, adminEn, type AdminMessageKey } from '../translations/admin.js';
+import type { AdminMessageKey, AdminPluralKey } from '../translations/admin.js';
 import { AdvDataElement } from './adv-data-element.js';
 import { AdminRoleController, isForbidden } from './admin-role-controller.js';
+import { adminTranslations } from './admin-translations.js';
 import { errorText } from './error-message.js';
-import { fillMessage, type MessageParams } from './localize.js';
+import { fillMessage, pluralText, type MessageParams } from './localize.js';
 
 /** A store that never asks anything: the admin widget's data while the role is not known to be admin. */
 const waiting = <T>(): ResourceStore<T> => createResourceStore<T>(() => new Promise<T>(() => undefined));
@@ -44,6 +45,12 @@ export function fieldErrors(error: unknown): Readonly<Record<string, string>> {
 export abstract class AdvAdminElement<T> extends AdvDataElement<T> {
   protected readonly adminRole = new AdminRoleController(this);
 
+  constructor() {
+    super();
+    // The admin catalog of the widget's language is waited for too (loaded on demand, like the employee one).
+    this.l.use(adminTranslations);
+  }
+
   #announcedRoleError = false;
 
   /** The admin data for the current key attributes; called only once the caller is known to be an admin. */
@@ -73,14 +80,13 @@ export abstract class AdvAdminElement<T> extends AdvDataElement<T> {
   /** Translates a key of the admin catalog in the widget's language (English when the language has none). */
   protected a(key: AdminMessageKey, params?: MessageParams): string {
     const locale = this.l.locale;
-    const catalog = adminCatalogs[locale] ?? adminCatalogs[locale.split('-')[0]!.toLowerCase()] ?? adminEn;
-    return fillMessage(locale, catalog[key], params);
+    return fillMessage(locale, adminTranslations.catalog(locale)[key], params);
   }
 
-  /** `{count}` messages in one and other forms, from the admin catalog. */
-  protected aPlural(count: number, keys: { one: AdminMessageKey; other: AdminMessageKey }, params?: MessageParams): string {
-    const form = new Intl.PluralRules(this.l.locale).select(count);
-    return this.a(form === 'one' ? keys.one : keys.other, { count, ...params });
+  /** A `{count}` message of the admin catalog in the form the language uses for `count` (every CLDR category). */
+  protected aPlural(count: number, key: AdminPluralKey, params?: MessageParams): string {
+    const locale = this.l.locale;
+    return fillMessage(locale, pluralText(locale, adminTranslations.catalog(locale)[key], count), { count, ...params });
   }
 
   /**

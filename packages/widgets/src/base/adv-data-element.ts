@@ -109,6 +109,12 @@ export abstract class AdvDataElement<T> extends AdvElement {
     super.connectedCallback();
   }
 
+  /** Holds an update while the widget's language's catalog loads (bounded), so French never shows English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const catalogs = this.l.ready;
+    return catalogs ? catalogs.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const declarative = this.shadowRoot;
     // Lit's minified builds rename the element's own hydration flag: look for the support's global hook instead.

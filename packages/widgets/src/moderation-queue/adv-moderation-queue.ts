@@ -325,7 +325,7 @@ export class AdvModerationQueue extends AdvAdminElement<ModerationPage> {
       const approved = items.filter((result) => result.outcome === 'approved' || result.outcome === 'unchanged').length;
       const skipped = items.length - approved;
       this.selected = new Set();
-      const done = this.aPlural(approved, { one: 'moderationBulkApprovedOne', other: 'moderationBulkApprovedOther' });
+      const done = this.aPlural(approved, 'moderationBulkApproved');
       return skipped ? `${done} ${this.a('moderationBulkSkipped', { count: skipped })}` : done;
     });
   }

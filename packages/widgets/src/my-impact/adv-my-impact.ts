@@ -111,8 +111,8 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
     const previous = data?.me.previous;
     if (!data || !previous || (previous.shares === 0 && previous.clicks === 0)) return super.renderEmptyMessage(data);
     const l = this.l;
-    const readers = l.plural(previous.clicks, { one: 'impactReadersOne', other: 'impactReadersOther' });
-    const shares = l.plural(previous.shares, { one: 'impactShareCountOne', other: 'impactShareCountOther' });
+    const readers = l.plural(previous.clicks, 'impactReaderCount');
+    const shares = l.plural(previous.shares, 'impactShareCount');
     // A zero is left out: "20 readers" (of older shares), "3 shares" (no reader yet).
     const figures = previous.clicks && previous.shares ? l.t('impactPreviousMine', { readers, shares }) : previous.clicks ? readers : shares;
     const sentence = besidePrevious(l, data, figures);
@@ -122,13 +122,13 @@ export class AdvMyImpact extends AdvDataElement<MyImpact> {
   protected renderReady({ period, me, reach }: MyImpact): unknown {
     const l = this.l;
     const when = l.t(PERIOD_PHRASE[period]);
-    const readers = l.plural(me.clicks, { one: 'impactReadersOne', other: 'impactReadersOther' });
+    const readers = l.plural(me.clicks, 'impactReaderCount');
     const tile = (label: MessageKey, value: string) => html`<div><dt>${l.t(label)}</dt><dd>${value}</dd></div>`;
     return html`<p class="line" part="line">
         ${!me.shares
           ? l.t('impactLineEarlier', { readers, period: when })
           : me.clicks
-            ? l.plural(me.shares, { one: 'impactLineOne', other: 'impactLineOther' }, { readers, period: when })
+            ? l.plural(me.shares, 'impactLine', { readers, period: when })
             : l.t('impactNoReadersYet', { period: when })}
       </p>
       <dl class="tiles" part="figures">

@@ -1,6 +1,6 @@
 import type { ProgrammeKpis } from '@advocacy/sdk';
 import type { LocalizeController, MessageParams } from '../base/localize.js';
-import type { AdminMessageKey } from '../translations/admin.js';
+import type { AdminMessageKey, AdminPluralKey } from '../translations/admin.js';
 
 /** A figure tile: its label, its value now and in the previous range, and how to word both. */
 export interface Kpi {
@@ -16,7 +16,7 @@ export interface Kpi {
 export interface KpiWords {
   readonly l: LocalizeController;
   a(key: AdminMessageKey, params?: MessageParams): string;
-  plural(count: number, keys: { one: AdminMessageKey; other: AdminMessageKey }): string;
+  plural(count: number, key: AdminPluralKey): string;
 }
 
 /** The dashboard's figures in the order shown; `previous` undefined shows them alone (no change to state). */
@@ -57,7 +57,7 @@ export function kpiDelta(w: KpiWords, { value, previous, kind }: Kpi): string {
   const change = Math.abs(value - previous);
   const delta =
     kind === 'ratio'
-      ? w.plural(Math.round(change * 1000) / 10, { one: 'dashboardPointsOne', other: 'dashboardPointsOther' })
+      ? w.plural(Math.round(change * 1000) / 10, 'dashboardPoints')
       : previous === 0
         ? w.l.number(change)
         : w.l.number(change / previous, { style: 'percent', maximumFractionDigits: 0 });

@@ -76,10 +76,10 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
     if (!data || !previous || (previous.shares === 0 && previous.creditedClicks === 0)) return super.renderEmptyMessage(data);
     const l = this.l;
     const figures = previous.estimatedReach
-      ? l.plural(previous.estimatedReach, { one: 'impactPeopleReachedOne', other: 'impactPeopleReachedOther' })
+      ? l.plural(previous.estimatedReach, 'impactPeopleReached')
       : previous.creditedClicks
-        ? l.plural(previous.creditedClicks, { one: 'impactReadersOne', other: 'impactReadersOther' })
-        : l.plural(previous.shares, { one: 'impactShareCountOne', other: 'impactShareCountOther' });
+        ? l.plural(previous.creditedClicks, 'impactReaderCount')
+        : l.plural(previous.shares, 'impactShareCount');
     const sentence = besidePrevious(l, data, figures);
     return sentence === undefined ? super.renderEmptyMessage(data) : html`<p>${sentence}</p>`;
   }
@@ -92,7 +92,7 @@ export class AdvProgramStats extends AdvDataElement<Stats | PublicStats> {
     // No reach without a share in the period: readers of earlier shares lead instead of "0 people".
     const headline =
       data.estimatedReach === 0 && data.creditedClicks > 0
-        ? l.plural(data.creditedClicks, { one: 'statsReadersHeadlineOne', other: 'statsReadersHeadlineOther' }, { period })
+        ? l.plural(data.creditedClicks, 'statsReadersHeadline', { period })
         : l.t('statsHeadline', { reach: data.estimatedReach, period });
     return html`<p class="line" part="line">${headline}</p>
       <dl class="tiles" part="figures">

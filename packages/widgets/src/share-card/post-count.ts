@@ -30,8 +30,8 @@ export const postLevel = (check: TextCheck): PostLevel => (check.over ? 'over' :
 export function postCountMessage(l: LocalizeController, check: TextCheck, network: Network): string {
   const params = { network: networkName(l, network) };
   const level = postLevel(check);
-  if (level === 'over') return l.plural(-check.remaining, { one: 'shareCardOverOne', other: 'shareCardOverOther' }, params);
-  if (level === 'near') return l.plural(check.remaining, { one: 'shareCardLeftOne', other: 'shareCardLeftOther' }, params);
+  if (level === 'over') return l.plural(-check.remaining, 'shareCardOver', params);
+  if (level === 'near') return l.plural(check.remaining, 'shareCardLeft', params);
   return l.t('shareCardCount', { count: check.length, limit: check.limit });
 }
 

@@ -212,7 +212,7 @@ export class AdvShareFeed extends AdvDataElement<ContentPage> {
     await this.updateComplete;
     const first = this.renderRoot.querySelectorAll('adv-share-card').length;
     this.#others.show();
-    this._othersNotice = this.l.plural(this.#others.items.length, { one: 'shareFeedOthersShownOne', other: 'shareFeedOthersShownOther' });
+    this._othersNotice = this.l.plural(this.#others.items.length, 'shareFeedOthersShown');
     await this.#focusCard(first);
   };
 

@@ -17,6 +17,11 @@ globals.ShadowRoot ??= ShadowRootShim;
 
 import '../define/adv-testimonials.js';
 import { AdvTestimonials, type TestimonialsPage } from '../testimonials/adv-testimonials.js';
+import { registerTranslation } from '../base/localize.js';
+import { fr } from '../translations/fr.js';
+
+// A server render is synchronous: the French catalog, which browsers load on demand, is in from the start.
+registerTranslation('fr', fr);
 
 export type { TestimonialsPage };
 

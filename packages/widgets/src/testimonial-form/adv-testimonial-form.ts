@@ -300,8 +300,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
 
   #counter(left: number): string {
     return left >= 0
-      ? this.l.plural(left, { one: 'testimonialFormLeftOne', other: 'testimonialFormLeft' })
-      : this.l.plural(-left, { one: 'testimonialFormOverOne', other: 'testimonialFormOver' });
+      ? this.l.plural(left, 'testimonialFormLeft')
+      : this.l.plural(-left, 'testimonialFormOver');
   }
 
   #input = (event: Event): void => {

@@ -249,7 +249,7 @@ export class AdvTestimonials extends AdvDataElement<Page> {
   #showOthers = async (): Promise<void> => {
     const first = this.resource.state.data?.items.length ?? 0;
     this.#others.show();
-    this.othersNotice = this.l.plural(this.#others.items.length, { one: 'testimonialsOthersShownOne', other: 'testimonialsOthersShownOther' });
+    this.othersNotice = this.l.plural(this.#others.items.length, 'testimonialsOthersShown');
     if (this.layout === 'carousel') {
       this.current = first;
       await this.updateComplete;

@@ -10,10 +10,8 @@ export const impact = {
   impactRank: 'Rank',
   impactReach: 'Estimated reach',
   impactNotRanked: 'Not ranked',
-  impactLineOne: 'Your share brought {readers} {period}.',
-  impactLineOther: 'Your {count} shares brought {readers} {period}.',
-  impactReadersOne: '{count} reader',
-  impactReadersOther: '{count} readers',
+  impactLine: { one: 'Your share brought {readers} {period}.', other: 'Your {count} shares brought {readers} {period}.' },
+  impactReaderCount: { one: '{count} reader', other: '{count} readers' },
   /** Readers this period, from shares made before it. */
   impactLineEarlier: 'Your earlier shares brought {readers} {period}.',
   impactNoReadersYet: 'You shared {period}: readers will show up here as people open your links.',
@@ -31,16 +29,13 @@ export const impact = {
   impactNothingYetWeek: 'Nothing shared yet this week. Last week: {previous}',
   impactNothingYetMonth: 'Nothing shared yet this month. Last month: {previous}',
   impactNothingYetQuarter: 'Nothing shared yet this quarter. Last quarter: {previous}',
-  impactPeopleReachedOne: '≈ {count} person reached (estimate)',
-  impactPeopleReachedOther: '≈ {count} people reached (estimate)',
-  impactShareCountOne: '{count} share',
-  impactShareCountOther: '{count} shares',
+  impactPeopleReached: { one: '≈ {count} person reached (estimate)', other: '≈ {count} people reached (estimate)' },
+  impactShareCount: { one: '{count} share', other: '{count} shares' },
   /** The caller's last period: "20 readers, 3 shares". */
   impactPreviousMine: '{readers}, {shares}',
   statsHeadline: 'Together we reached an estimated {reach} people {period}.',
   /** Readers but no reach: no shares in the period, readers of earlier ones. */
-  statsReadersHeadlineOne: 'Our shares brought {count} reader {period}.',
-  statsReadersHeadlineOther: 'Our shares brought {count} readers {period}.',
+  statsReadersHeadline: { one: 'Our shares brought {count} reader {period}.', other: 'Our shares brought {count} readers {period}.' },
   statsAmbassadors: 'Active ambassadors',
   statsReachHelp:
     'We add up the followers each person who shared declared on each network they shared to, counting each person only up to a cap. So it is the most people who could have seen a post, not how many read it.',
