@@ -13,9 +13,12 @@ let adminRoutes: Promise<RouteTable> | undefined;
  * that employee and career pages never fetch); a failed import is tried
  * again on the next call.
  */
-export async function compiledRoute(name: RouteName): Promise<CompiledRoute> {
-  const common = (commonRoutes as RouteTable)[name];
-  if (common) return common;
+export function compiledRoute(name: RouteName): CompiledRoute | Promise<CompiledRoute> {
+  // Synchronous for every other route: a call starts its request in the same task, as before the split.
+  return (commonRoutes as RouteTable)[name] ?? adminRoute(name);
+}
+
+async function adminRoute(name: RouteName): Promise<CompiledRoute> {
   adminRoutes ??= import('./admin-routes.js').then(
     (module) => module.adminRoutes as RouteTable,
     (error: unknown) => {

@@ -52,7 +52,8 @@ export async function callRoute<K extends RouteName>(
   input: RouteInput<(typeof routes)[K]>,
   options: CallOptions = {},
 ): Promise<RouteOutput<(typeof routes)[K]>> {
-  const route: CompiledRoute = await compiledRoute(name);
+  const found = compiledRoute(name);
+  const route: CompiledRoute = found instanceof Promise ? await found : found;
   const { params, query, body } = input as { params?: unknown; query?: unknown; body?: unknown };
   const checkedParams = (check(route, 'params', params) ?? {}) as Record<string, unknown>;
   const checkedQuery = check(route, 'query', query) as Record<string, string | number | boolean | undefined> | undefined;
@@ -87,7 +88,8 @@ export async function callRouteAsText<K extends RouteName>(
   input: RouteInput<(typeof routes)[K]>,
   options: CallOptions = {},
 ): Promise<string> {
-  const route: CompiledRoute = await compiledRoute(name);
+  const found = compiledRoute(name);
+  const route: CompiledRoute = found instanceof Promise ? await found : found;
   const { params, query } = input as { params?: unknown; query?: unknown };
   const checkedParams = (check(route, 'params', params) ?? {}) as Record<string, unknown>;
   const checkedQuery = check(route, 'query', query) as Record<string, string | number | boolean | undefined> | undefined;
