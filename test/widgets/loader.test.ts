@@ -33,6 +33,7 @@ describe('the CDN loader', () => {
     expect(loader.configure).to.be.a('function');
     expect((loader.configure as unknown as () => string)()).to.equal('configured');
     expect(loader.WIDGETS_VERSION).to.equal('test');
+    expect(loader.registerTranslation).to.be.a('function');
   });
 
   it('upgrades a tag added later, and imports its chunk once however many there are', async () => {

@@ -7,6 +7,8 @@ export const ResourceController = class {};
 export const safeUrl = (url) => url;
 export const LocalizeController = class {};
 export const translate = (key) => key;
+export const registerTranslation = () => undefined;
+export const loadTranslation = async () => undefined;
 export const clientContext = Symbol('client');
 export const AdvLoadEvent = Event;
 export const AdvErrorEvent = Event;

@@ -50,7 +50,7 @@ const core: typeof CoreApi = await hydrated.then(() => import(chunkUrl(chunks.co
 });
 
 export const {
-  AdvElement, defineElement, AdvDataElement, ResourceController, safeUrl, LocalizeController, translate, clientContext, configure,
+  AdvElement, defineElement, AdvDataElement, ResourceController, safeUrl, LocalizeController, translate, registerTranslation, loadTranslation, clientContext, configure,
   AdvLoadEvent, AdvErrorEvent, AdvShareEvent, AdvOptInEvent, AdvSubmitEvent, AdvWithdrawEvent, WIDGETS_VERSION,
   createClient, AdvError, AdvHttpError, AdvNetworkError,
 } = core;
