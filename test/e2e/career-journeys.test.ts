@@ -233,7 +233,7 @@ describe('the demo career site, in each engine', () => {
         await page.select('#filter-location', location);
         await page.waitFor(
           ({ count, text }) =>
-            /location=/.test(location.href) &&
+            /location=/.test(window.location.href) &&
             document.querySelector('#testimonials-grid')?.shadowRoot?.querySelectorAll('blockquote').length === count &&
             document.getElementById('careers-count')?.textContent === text,
           { count: forLocation.length, text: stories(forLocation.length) },

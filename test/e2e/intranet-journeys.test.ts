@@ -92,7 +92,7 @@ describe('the demo intranet, in each engine', () => {
     const { token } = (await tokenAnswer.json()) as { token: string };
     const shares: { contentId: string; network: string }[] = [];
     for (let cursor: string | null = '', pages = 0; cursor !== null && pages < 20; pages++) {
-      const answer = await fetch(`${stack.url}/v1/shares?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+      const answer: Response = await fetch(`${stack.url}/v1/shares?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(answer.status, 200, await answer.clone().text());
       const page = (await answer.json()) as { items: { contentId: string; network: string }[]; nextCursor: string | null };
       shares.push(...page.items);
