@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ENGINES, type Driver } from './helpers/driver.js';
+import { describeInEachEngine, type Driver } from './helpers/driver.js';
 import { startStack, type Stack } from './helpers/stack.js';
 
 interface Sri {
@@ -103,36 +103,26 @@ describe('the CDN loader and its chunks, pinned by an import map, on another ori
     }
   }
 
-  for (const engine of ENGINES) {
-    describe(engine.name, () => {
-      let driver: Driver;
-      before(async () => {
-        driver = await engine.launch({ offlineHosts: [] });
-      });
-      after(async () => {
-        await driver?.close();
-      });
-
-      it("fetches the core and the testimonials' chunk, no other widget's and no hydration chunk, and shows the testimonials", async () => {
-        const result = await visit(driver, `/testimonials-${engine.name.length}`, testimonialsPage(importMap()));
-        assert.deepEqual(result.failures, []);
-        assert.equal(result.state, 'ready');
-        assert.ok(result.chunks.includes(manifest.core), `the core among ${result.chunks.join(', ')}`);
-        assert.ok(result.chunks.includes(manifest.widgets['adv-testimonials']!));
-        const otherWidgets = Object.entries(manifest.widgets).filter(([tag]) => tag !== 'adv-testimonials').map(([, file]) => file);
-        assert.deepEqual(result.chunks.filter((file) => otherWidgets.includes(file) || file === manifest.hydrate), []);
-        assert.deepEqual(result.advErrors, []);
-      });
-
-      it('refuses a chunk whose bytes do not match the pinned hash: that widget shows its error state and emits adv-error', async () => {
-        const chunk = manifest.widgets['adv-testimonials']!;
-        const wrongHash = sri.files[manifest.core];
-        assert.ok(wrongHash && wrongHash !== sri.files[chunk]);
-        const result = await visit(driver, `/tampered-${engine.name.length}`, testimonialsPage(importMap({ [chunk]: wrongHash })));
-        assert.match(result.state, /^error: This part of the page could not be loaded\. Reload the page/);
-        assert.deepEqual(result.advErrors, ['adv-testimonials']);
-        assert.ok(result.failures.some((failure) => /adv-testimonials/i.test(failure)), `the refusal is reported: ${JSON.stringify(result.failures)}`);
-      });
+  describeInEachEngine({ offlineHosts: [] }, (driver, engine) => {
+    it("fetches the core and the testimonials' chunk, no other widget's and no hydration chunk, and shows the testimonials", async () => {
+      const result = await visit(driver(), `/testimonials-${engine.name.length}`, testimonialsPage(importMap()));
+      assert.deepEqual(result.failures, []);
+      assert.equal(result.state, 'ready');
+      assert.ok(result.chunks.includes(manifest.core), `the core among ${result.chunks.join(', ')}`);
+      assert.ok(result.chunks.includes(manifest.widgets['adv-testimonials']!));
+      const otherWidgets = Object.entries(manifest.widgets).filter(([tag]) => tag !== 'adv-testimonials').map(([, file]) => file);
+      assert.deepEqual(result.chunks.filter((file) => otherWidgets.includes(file) || file === manifest.hydrate), []);
+      assert.deepEqual(result.advErrors, []);
     });
-  }
+
+    it('refuses a chunk whose bytes do not match the pinned hash: that widget shows its error state and emits adv-error', async () => {
+      const chunk = manifest.widgets['adv-testimonials']!;
+      const wrongHash = sri.files[manifest.core];
+      assert.ok(wrongHash && wrongHash !== sri.files[chunk]);
+      const result = await visit(driver(), `/tampered-${engine.name.length}`, testimonialsPage(importMap({ [chunk]: wrongHash })));
+      assert.match(result.state, /^error: This part of the page could not be loaded\. Reload the page/);
+      assert.deepEqual(result.advErrors, ['adv-testimonials']);
+      assert.ok(result.failures.some((failure) => /adv-testimonials/i.test(failure)), `the refusal is reported: ${JSON.stringify(result.failures)}`);
+    });
+  });
 });

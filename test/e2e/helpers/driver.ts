@@ -3,6 +3,7 @@
 // Firefox ESR through puppeteer-core over WebDriver BiDi (driver-firefox.ts),
 // each the machine's own browser, never a downloaded one. A journey written
 // once against it runs in both: `for (const engine of ENGINES) describe(engine.name, …)`.
+import { after, before, describe } from 'node:test';
 import { chromiumEngine } from './driver-chromium.js';
 import { firefoxEngine } from './driver-firefox.js';
 
@@ -54,3 +55,26 @@ export interface Engine {
 }
 
 export const ENGINES: readonly Engine[] = [chromiumEngine, firefoxEngine];
+
+/**
+ * One `describe` per engine, named after it, with the engine launched before
+ * its tests and closed after them: `journeys` declares the tests and reaches
+ * the running engine through `driver()`.
+ */
+export function describeInEachEngine(
+  options: { offlineHosts: readonly string[] },
+  journeys: (driver: () => Driver, engine: Engine, index: number) => void,
+): void {
+  for (const [index, engine] of ENGINES.entries()) {
+    describe(engine.name, () => {
+      let driver: Driver | undefined;
+      before(async () => {
+        driver = await engine.launch(options);
+      });
+      after(async () => {
+        await driver?.close();
+      });
+      journeys(() => driver!, engine, index);
+    });
+  }
+}
