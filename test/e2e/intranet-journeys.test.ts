@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { describeInEachEngine, ENGINES, type JourneyPage } from './helpers/driver.js';
 import { startStack, type Stack } from './helpers/stack.js';
+import { intranetWidgetsReady } from './helpers/widget-states.js';
 
 interface DemoEmployee {
   id: string;
@@ -20,19 +21,7 @@ const NETWORK_HOSTS = ['x.com', 'twitter.com', 'www.linkedin.com', 'www.facebook
 const CARD = 'adv-share-feed >>> adv-share-card';
 
 /** Waits until every data widget on the page has left its loading state (share cards inside the feed included). */
-const widgetsReady = (page: JourneyPage): Promise<void> =>
-  page.waitFor(() => {
-    // No named inner functions here: the test's TypeScript loader would wrap them in a helper the page lacks.
-    const widgets: Element[] = [];
-    const roots: (Document | ShadowRoot)[] = [document];
-    for (let root = roots.pop(); root; root = roots.pop()) {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.localName.startsWith('adv-') && element.localName !== 'adv-provider') widgets.push(element);
-        if (element.shadowRoot) roots.push(element.shadowRoot);
-      }
-    }
-    return widgets.length >= 6 && widgets.every((widget) => widget.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false');
-  });
+const widgetsReady = (page: JourneyPage): Promise<void> => page.waitFor(intranetWidgetsReady);
 
 /** How many shares "My impact" counts this month (its empty state: none, and no reader either). */
 const myShares = (page: JourneyPage): Promise<number> =>

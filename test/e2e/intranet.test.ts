@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
 import { startStack, type Stack } from './helpers/stack.js';
+import { intranetWidgetsReady } from './helpers/widget-states.js';
 
 interface DemoEmployee {
   id: string;
@@ -26,18 +27,7 @@ const NETWORK_HOSTS = /^https:\/\/(x\.com|twitter\.com|www\.linkedin\.com|www\.f
 
 /** Waits until every data widget on the page has left its loading state (share cards inside the feed included). */
 async function widgetsReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    // No named inner functions here: the test's TypeScript loader would wrap them in a helper the page lacks.
-    const widgets: Element[] = [];
-    const roots: (Document | ShadowRoot)[] = [document];
-    for (let root = roots.pop(); root; root = roots.pop()) {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.localName.startsWith('adv-') && element.localName !== 'adv-provider') widgets.push(element);
-        if (element.shadowRoot) roots.push(element.shadowRoot);
-      }
-    }
-    return widgets.length >= 6 && widgets.every((widget) => widget.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false');
-  });
+  await page.waitForFunction(intranetWidgetsReady);
 }
 
 /** The focused element, looking inside shadow roots, with what a sighted keyboard user sees of it. */

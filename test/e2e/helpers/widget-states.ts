@@ -25,3 +25,21 @@ export async function widgetStates(page: Page): Promise<Record<string, string>> 
     return states;
   });
 }
+
+/**
+ * In the page: whether the intranet's data widgets (at least six, share cards
+ * inside the feed included, in every shadow root) have all left their loading
+ * state. Passed to a driver's waitFor, as is: no named inner functions, which
+ * the test's TypeScript loader would wrap in a helper the page lacks.
+ */
+export function intranetWidgetsReady(): boolean {
+  const widgets: Element[] = [];
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.localName.startsWith('adv-') && element.localName !== 'adv-provider') widgets.push(element);
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+  }
+  return widgets.length >= 6 && widgets.every((widget) => widget.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false');
+}
