@@ -450,6 +450,32 @@ describe('<adv-share-card>', () => {
     expect(shareEvents(mounted)).to.have.length(1);
   });
 
+  it('starts copying the link within the click, before the share exists (Safari refuses a clipboard write after an await)', async () => {
+    let answer: (value: FakeAnswer) => void = () => undefined;
+    const mounted = await mountCard(contentFixture(), sharesRoute(() => new Promise<FakeAnswer>((resolve) => (answer = resolve))));
+    const written: ClipboardItem[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { write: async (items: ClipboardItem[]) => void written.push(...items) } });
+    button(mounted, 'Copy link').click();
+    expect(written, 'the write is asked for in the click itself, before the share is answered').to.have.length(1);
+    await waitUntil(() => mounted.api.requestsTo('POST /v1/shares').length === 1);
+    answer({ status: 201, body: shareFixture('linkedin') });
+    const blob = await written[0]!.getType('text/plain');
+    expect(await blob.text()).to.equal('https://api.example.test/r/ab12cd34ef');
+    await waitUntil(() => textOf(mounted, '[part~="notice"]') === 'Your link is copied.');
+  });
+
+  it('copies the link once known when the deferred write is refused', async () => {
+    const mounted = await mountCard();
+    copied = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { write: async () => Promise.reject(new DOMException('Refused', 'NotAllowedError')), writeText: async (text: string) => void copied.push(text) },
+    });
+    button(mounted, 'Copy link').click();
+    await waitUntil(() => textOf(mounted, '[part~="notice"]') === 'Your link is copied.');
+    expect(copied).to.deep.equal(['https://api.example.test/r/ab12cd34ef']);
+  });
+
   it('offers "Share…" only where the browser can share, and shares the tracked link with it', async () => {
     const withoutWebShare = await mountCard();
     expect(button(withoutWebShare, 'Share…')).to.equal(undefined);

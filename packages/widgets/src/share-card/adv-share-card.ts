@@ -444,10 +444,30 @@ export class AdvShareCard extends AdvDataElement<Content> {
     });
   };
 
+  /**
+   * Copies text that is not known yet (a tracked link still being created).
+   * The clipboard write starts within the click: Safari refuses one made after
+   * an await, but takes a ClipboardItem whose data comes later. Elsewhere, or
+   * when that is refused, the text is copied once known.
+   */
+  async #copyWhenKnown(text: Promise<string>): Promise<boolean> {
+    if (typeof ClipboardItem === 'function' && typeof navigator.clipboard?.write === 'function') {
+      try {
+        const blob = text.then((value) => new Blob([value], { type: 'text/plain' }));
+        await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+        return true;
+      } catch {
+        // Refused, or no deferred data in this browser: the plain copy below, or the manual one, once the text is known.
+      }
+    }
+    return this.#copy(await text);
+  }
+
   #copyLink = (): void => {
     void this.#run(async (content, network, text) => {
-      const link = this.#shares.get(network) ?? (await this.#create(content, network, text));
-      if (await this.#copy(link.trackedUrl)) this._notice = this.l.t('shareCardLinkCopied');
+      const known = this.#shares.get(network);
+      const link = known ? Promise.resolve(known.trackedUrl) : this.#create(content, network, text).then((created) => created.trackedUrl);
+      if (await this.#copyWhenKnown(link)) this._notice = this.l.t('shareCardLinkCopied');
     });
   };
 
