@@ -132,7 +132,7 @@ for (const kind of databaseKinds()) {
       const contents = [];
       for (let index = 0; index < 5; index++) contents.push(await createContent(api, { title: `Campaign post ${index}` }, api.globex));
       for (const content of contents) {
-        for (const network of NETWORKS.slice(0, 7)) await shareFrom(api, api.globex, 'presser', content.id, network);
+        for (const network of NETWORKS) await shareFrom(api, api.globex, 'presser', content.id, network);
       }
       const real = await shareFrom(api, api.globex, 'real-reach', contents[0]!.id);
       for (let index = 0; index < 10; index++) await visit(api, real.code, { ip: `198.18.${index}.4`, userAgent: browser(1) });
@@ -140,7 +140,8 @@ for (const kind of databaseKinds()) {
       for (const subject of ['presser', 'real-reach']) {
         await api.inject({ method: 'PATCH', url: '/v1/me', ...jsonRequest(await api.globex.employee(subject), { leaderboardOptIn: true }) });
       }
-      assert.deepEqual(await myTotals(api, await api.globex.employee('presser')), { points: 0, shares: 35 });
+      assert.deepEqual(await myTotals(api, await api.globex.employee('presser')), { points: 0, shares: 5 * NETWORKS.length });
+      assert.equal(NETWORKS.length, 10, 'every network the kit knows');
       assert.deepEqual(await myTotals(api, await api.globex.employee('real-reach')), { points: 10 + 10, shares: 1 });
       const board = LeaderboardSchema.parse((await api.inject({ method: 'GET', url: '/v1/leaderboard?period=all', headers: await api.globex.employee('presser') })).json());
       assert.deepEqual(board.me.rank, null, 'no points, no rank');
@@ -182,6 +183,47 @@ for (const kind of databaseKinds()) {
       await api.app.flushClickRecording();
       assert.deepEqual(await myTotals(api, await api.acme.employee('first-reader-capped')), { points: 20 + 3, shares: 2 });
       await api.inject({ method: 'PATCH', url: '/v1/admin/settings', ...jsonRequest(await api.acme.admin(), { dailySharePointsCap: 15 }) });
+      api.setNow(undefined);
+    });
+
+    it('applies a points rule change from the moment it is made, re-scores nothing before it, and audits it with that time', async () => {
+      api.setNow(new Date('2027-04-05T09:00:00Z'));
+      const before = await createContent(api, { title: 'Before the change' });
+      const one = await shareFrom(api, api.acme, 'rule-change', before.id);
+      api.setNow(new Date('2027-04-05T09:10:00Z'));
+      await visit(api, one.code, { ip: '198.51.100.60', userAgent: browser(5) });
+      await api.app.flushClickRecording();
+      assert.deepEqual(await myTotals(api, await api.acme.employee('rule-change')), { points: 10 + 1, shares: 1 });
+
+      const changedAt = new Date('2027-04-06T09:00:00Z');
+      api.setNow(changedAt);
+      const change = await api.inject({
+        method: 'PATCH',
+        url: '/v1/admin/settings',
+        ...jsonRequest(await api.acme.admin('rule-admin'), { pointsPerShare: 20, pointsPerClick: 5, sharePointsRule: 'on-share' }),
+      });
+      assert.equal(change.statusCode, 200, change.body);
+      assert.deepEqual(await myTotals(api, await api.acme.employee('rule-change')), { points: 10 + 1, shares: 1 }, 'nothing earned before the change is re-scored');
+      const audited = await api.db.query<{ at: Date; detail: { changed: Record<string, { from: unknown; to: unknown }> } }>(
+        `SELECT at, detail FROM audit_log WHERE organisation_id = $1 AND action = 'settings.updated' ORDER BY id DESC LIMIT 1`,
+        [api.acme.id],
+      );
+      assert.equal(new Date(audited.rows[0]!.at).toISOString(), changedAt.toISOString(), 'the audit entry carries the moment the rule applies from');
+      assert.deepEqual(audited.rows[0]!.detail.changed, {
+        pointsPerShare: { from: 10, to: 20 },
+        pointsPerClick: { from: 1, to: 5 },
+        sharePointsRule: { from: 'first-reader', to: 'on-share' },
+      });
+
+      // After the change: a reader of the earlier share earns the new click points; a new content earns the new share points on sharing.
+      api.setNow(new Date('2027-04-06T09:10:00Z'));
+      await visit(api, one.code, { ip: '198.51.100.61', userAgent: browser(6) });
+      await api.app.flushClickRecording();
+      const after = await createContent(api, { title: 'After the change' });
+      await shareFrom(api, api.acme, 'rule-change', after.id);
+      assert.deepEqual(await myTotals(api, await api.acme.employee('rule-change')), { points: 10 + 1 + 5 + 20, shares: 2 });
+
+      await api.inject({ method: 'PATCH', url: '/v1/admin/settings', ...jsonRequest(await api.acme.admin('rule-admin'), { pointsPerShare: 10, pointsPerClick: 1, sharePointsRule: 'first-reader' }) });
       api.setNow(undefined);
     });
   });
