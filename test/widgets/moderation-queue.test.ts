@@ -74,6 +74,22 @@ describe('<adv-moderation-queue>', () => {
     expect(items[0]!.textContent).to.match(/Dec 1, 2026/);
   });
 
+  for (const [lang, said] of [
+    ['en', 'submitted as Mimi'],
+    ['fr', 'envoyé sous le nom Mimi'],
+  ] as const) {
+    it(`shows who really wrote a testimonial published under a name they chose, and that name (${lang})`, async () => {
+      const chosen = moderationItem(0, 'pending', { authorName: 'Mimi' });
+      const { $$, mounted } = await mountQueue({ 'GET /v1/admin/testimonials': { body: { items: [chosen, moderationItem(1)], nextCursor: null } } }, lang);
+      const [first, second] = $$('[part~="item"]');
+      expect(first!.querySelector('.author')!.textContent).to.equal('Amina Diallo');
+      expect(first!.textContent).to.contain(said);
+      expect(second!.querySelector('.author')!.textContent).to.equal('Jonas Weber');
+      expect(second!.textContent).not.to.contain(said.replace('Mimi', ''));
+      await expect(mounted.widget).to.be.accessible();
+    });
+  }
+
   it('approves with the keyboard only: Tab to Approve, Enter; says so in the live region and moves focus to the next', async () => {
     const { api, $, $$, focused, mounted } = await mountQueue();
     const firstSelect = $$('[part~="item"]')[0]!.querySelector<HTMLElement>('[part~="select"]')!;

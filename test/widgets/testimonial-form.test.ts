@@ -18,6 +18,7 @@ const created = (request: { body: unknown }): FakeAnswer => {
 };
 
 const READY: FakeRoutes = {
+  'GET /v1/me': { body: me() },
   'GET /v1/testimonials/consent': (request) => ({ body: request.query.get('locale') === 'fr' ? FRENCH_CONSENT : consent() }),
   'GET /v1/testimonials/mine': { body: myTestimonials() },
   'POST /v1/testimonials': created,
@@ -81,6 +82,9 @@ describe('<adv-testimonial-form>', () => {
     expect(shadow.activeElement).to.equal($('#quote'));
     await sendKeys({ type: 'Great people, real impact.' });
     await sendKeys({ press: 'Tab' });
+    expect(shadow.activeElement).to.equal($('#authorName'));
+    expect($('#authorName').value).to.equal('Sam Taylor');
+    await sendKeys({ press: 'Tab' });
     expect(shadow.activeElement).to.equal($('#role'));
     await sendKeys({ type: 'Engineer' });
     await sendKeys({ press: 'Tab' });
@@ -132,11 +136,14 @@ describe('<adv-testimonial-form>', () => {
   });
 
   it('marks every missing field, describes the error, and focuses the first one', async () => {
-    const { api, shadow, $, submit, widget } = await mountForm();
+    const { api, shadow, $, fill, submit, widget } = await mountForm({ 'GET /v1/me': { body: me({ team: null }) } });
+    await waitUntil(() => $('#authorName').value === 'Sam Taylor', 'the name was not pre-filled');
+    await fill({ authorName: '' });
     await submit();
     expect(api.requestsTo('POST /v1/testimonials')).to.have.length(0);
     const messages: Record<string, string> = {
       quote: 'Write your testimonial.',
+      authorName: 'Enter the name to show with your testimonial.',
       role: 'Enter your role.',
       team: 'Enter your team.',
       location: 'Enter where you work.',
@@ -331,27 +338,77 @@ describe('<adv-testimonial-form>', () => {
 describe('<adv-testimonial-form> fields', () => {
   afterEach(unmountAll);
 
-  it('pre-fills the team from the profile, says under which name it is published, and lets the team be changed', async () => {
+  it('pre-fills the name and the team from the profile; the name sent is left out while unchanged', async () => {
     const { $, shadow, api, fill, valid, submit, widget } = await mountForm({ 'GET /v1/me': { body: me({ name: 'Camille Martin', displayName: null, team: 'Data' }) } });
     await waitUntil(() => $('#team').value === 'Data', 'the team was not pre-filled');
-    expect(shadow.querySelector('.author')!.textContent).to.equal('Published under your name: Camille Martin.');
+    expect($('#authorName').value).to.equal('Camille Martin');
+    expect($('#authorName').labels![0]!.textContent).to.equal('Name shown with your testimonial *');
+    const hint = shadow.getElementById($('#authorName').getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.contain('Filled in from your profile');
     await expect(widget).to.be.accessible();
     await fill({ quote: valid.quote, role: valid.role, location: valid.location, consent: true });
     await submit();
     await waitUntil(() => api.requestsTo('POST /v1/testimonials').length === 1);
     expect(api.requestsTo('POST /v1/testimonials')[0]!.body).to.include({ team: 'Data' });
+    expect(api.requestsTo('POST /v1/testimonials')[0]!.body).not.to.have.property('authorName');
+  });
+
+  it('lets the name be changed, and sends the changed name (trimmed) as authorName', async () => {
+    const { $, api, fill, valid, submit, widget } = await mountForm({ 'GET /v1/me': { body: me({ name: 'Camille Martin', displayName: 'Cam M.', team: 'Data' }) } });
+    await waitUntil(() => $('#authorName').value === 'Cam M.', 'the display name was not pre-filled');
+    await fill({ ...valid, authorName: '  Camille  ' });
+    await submit();
+    await waitUntil(() => api.requestsTo('POST /v1/testimonials').length === 1);
+    expect(api.requestsTo('POST /v1/testimonials')[0]!.body).to.include({ authorName: 'Camille', team: 'Platform' });
+    await expect(widget).to.be.accessible();
+  });
+
+  it('requires a name of one line, and says why in the field, focused', async () => {
+    const { $, shadow, api, fill, valid, submit, widget } = await mountForm();
+    await waitUntil(() => $('#authorName').value === 'Sam Taylor', 'the name was not pre-filled');
+    expect($('#authorName').required).to.equal(true);
+    expect($('#authorName').maxLength).to.equal(60);
+    for (const [bad, message] of [
+      ['   ', 'Enter the name to show with your testimonial.'],
+      ['Sam\tTaylor', 'Use one line of 60 characters or fewer.'],
+    ] as const) {
+      await fill({ ...valid, authorName: bad });
+      await submit();
+      expect($('#authorName').getAttribute('aria-invalid'), JSON.stringify(bad)).to.equal('true');
+      const described = $('#authorName').getAttribute('aria-describedby')!.split(' ').map((id) => shadow.getElementById(id)!.textContent);
+      expect(described).to.include(message);
+      expect(shadow.activeElement).to.equal($('#authorName'));
+    }
+    expect(api.requestsTo('POST /v1/testimonials')).to.have.length(0);
+    await expect(widget).to.be.accessible();
+  });
+
+  it('asks for the name in French', async () => {
+    const { $, shadow, api, fill, valid, submit, widget } = await mountForm({}, { lang: 'fr' });
+    await waitUntil(() => $('#authorName').value === 'Sam Taylor', 'the name was not pre-filled');
+    expect($('#authorName').labels![0]!.textContent).to.equal('Nom affiché avec votre témoignage *');
+    expect(shadow.getElementById('authorName-hint')!.textContent).to.contain('Repris de votre profil');
+    await fill({ ...valid, authorName: '' });
+    await submit();
+    expect(shadow.getElementById('authorName-error')!.textContent).to.equal('Indiquez le nom à afficher avec votre témoignage.');
+    await fill({ ...valid, authorName: 'Sam' });
+    await submit();
+    await waitUntil(() => api.requestsTo('POST /v1/testimonials').length === 1);
+    expect(api.requestsTo('POST /v1/testimonials')[0]!.body).to.include({ authorName: 'Sam' });
+    await expect(widget).to.be.accessible();
   });
 
   it('keeps what the employee typed when the profile arrives late', async () => {
     let answer: (value: FakeAnswer) => void = () => undefined;
     const late = new Promise<FakeAnswer>((resolve) => (answer = resolve));
     const { $, fill, widget } = await mountForm({ 'GET /v1/me': () => late });
-    await fill({ team: 'Marketing' });
+    await fill({ team: 'Marketing', authorName: 'Sam' });
     answer({ body: me({ team: 'Data' }) });
     await late;
     await new Promise((resolve) => setTimeout(resolve, 20));
     await settled(widget);
     expect($('#team').value).to.equal('Marketing');
+    expect($('#authorName').value).to.equal('Sam');
   });
 
   for (const [lang, selected, label, sample] of [
@@ -378,7 +435,7 @@ describe('<adv-testimonial-form> fields', () => {
     const { $, shadow, widget } = await mountForm();
     widget.style.display = 'block';
     widget.style.inlineSize = '1600px';
-    for (const name of ['quote', 'role', 'team', 'location', 'locale', 'consent']) {
+    for (const name of ['quote', 'authorName', 'role', 'team', 'location', 'locale', 'consent']) {
       const field = $(`#${name}`);
       expect(field.required, name).to.equal(true);
       expect(field.labels![0]!.querySelector('.required[aria-hidden="true"]'), `${name} marked`).not.to.equal(null);
@@ -386,7 +443,7 @@ describe('<adv-testimonial-form> fields', () => {
     expect($('#photoUrl').required).to.equal(false);
     expect($('#photoUrl').labels![0]!.querySelector('.required')).to.equal(null);
     const em = parseFloat(getComputedStyle($('#role')).fontSize);
-    for (const name of ['role', 'team', 'location', 'locale', 'photoUrl', 'quote']) {
+    for (const name of ['authorName', 'role', 'team', 'location', 'locale', 'photoUrl', 'quote']) {
       const width = $(`#${name}`).getBoundingClientRect().width;
       expect(width, `${name} is ${width}px wide`).to.be.lessThan(em * 45);
       expect(width, `${name} is ${width}px wide`).to.be.greaterThan(em * 15);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { TagSchema } from './content.js';
+import { storableText, TagSchema } from './content.js';
 import { CursorSchema, HttpsUrlSchema, IsoDateTimeSchema, LimitQuerySchema, LocaleSchema, pageOf, text, UuidSchema } from './common.js';
 import { QUOTE_MAX_LENGTH } from './constants.js';
 import type { RouteDefinition } from './route-definition.js';
@@ -9,6 +9,15 @@ export const TestimonialStatusSchema = z.enum(TESTIMONIAL_STATUSES);
 export type TestimonialStatus = z.infer<typeof TestimonialStatusSchema>;
 
 export { QUOTE_MAX_LENGTH } from './constants.js';
+
+/** Longest name a testimonial can be published under (as a profile's display name). */
+export const TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH = 60;
+
+/** The name a testimonial is published under: trimmed, 1 to 60 characters, one line without control characters. */
+export const TestimonialAuthorNameSchema = text(TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH).check(
+  z.regex(/^[^\p{Cc}]*$/u, 'one line of text without control characters'),
+  storableText,
+);
 
 /** A testimonial as the career site shows it: no email, no internal person id. */
 export const PublicTestimonialSchema = z.object({
@@ -51,6 +60,12 @@ export type Consent = z.infer<typeof ConsentSchema>;
 
 export const NewTestimonialSchema = z.strictObject({
   quote: text(QUOTE_MAX_LENGTH),
+  /**
+   * The name to publish it under, when the author wants another than their
+   * profile's (a shorter form, a first name only). Left out: their profile's
+   * display name (or name). Moderators see both.
+   */
+  authorName: z.optional(TestimonialAuthorNameSchema),
   role: text(120),
   team: text(120),
   location: text(120),
@@ -77,7 +92,8 @@ const IdParams = z.strictObject({ id: UuidSchema });
 /**
  * A testimonial in the moderation queue: also its author as the
  * organisation knows them today (the id and current display name; the
- * testimonial's `authorName` is the name it was submitted under). The
+ * testimonial's `authorName` is the name it is published under: the one its
+ * author chose in the form, else their profile's when they submitted it). The
  * consent version and time are in `consent`.
  */
 export const ModerationTestimonialSchema = z.extend(TestimonialSchema, {

@@ -22,7 +22,12 @@ export interface Moderator {
   now: Date;
 }
 
-/** A page of the moderation queue by status, oldest first, each with its author as the organisation knows them today. */
+/**
+ * A page of the moderation queue by status, oldest first, each with its
+ * author as the organisation knows them today: `authorName` is the name it
+ * is published under (maybe one the author chose), `author.displayName` who
+ * really wrote it.
+ */
 export async function listModerationQueue(
   db: Queryable,
   organisationId: string,

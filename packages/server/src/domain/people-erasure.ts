@@ -22,8 +22,8 @@ const same = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() ===
 /**
  * Erases one person's personal data on request (GDPR Art. 17), once
  * `confirm` repeats their display name (or name) or id: name, email,
- * display name, avatar, declared audience, their testimonials' text and
- * photo (withdrawn from the career site), the hashes of the network they
+ * display name, avatar, declared audience, their testimonials' text, names
+ * (profile and chosen) and photo (withdrawn from the career site), the hashes of the network they
  * shared from, replayable answers held for their requests, and their
  * identity link: the subject becomes a tombstone, so a new sign-in is a new
  * person. The row stays, anonymous and deactivated (so off every
@@ -59,7 +59,7 @@ export async function erasePerson(db: Db, organisationId: string, id: string, co
     await run(
       tx,
       sql`UPDATE testimonials
-             SET quote = ${ERASED_QUOTE}, author_name = '', role = '', location = '', photo_url = NULL, rejection_reason = NULL,
+             SET quote = ${ERASED_QUOTE}, author_name = '', chosen_author_name = NULL, role = '', location = '', photo_url = NULL, rejection_reason = NULL,
                  withdrawn_at = CASE WHEN status IN ('pending', 'approved') THEN ${by.now} ELSE withdrawn_at END,
                  status = CASE WHEN status IN ('pending', 'approved') THEN 'withdrawn' ELSE status END
            WHERE ${mine}`,

@@ -13,7 +13,11 @@ export interface Author {
   now: Date;
 }
 
-/** Records the author's testimonial, pending moderation, with their consent (who, version, when). */
+/**
+ * Records the author's testimonial, pending moderation, with their consent
+ * (who, version, when), under their profile name, or under the name they
+ * chose (`authorName`), kept beside it.
+ */
 export async function submitTestimonial(db: Db, by: Author, input: NewTestimonial & { consent: { version: string } }): Promise<Testimonial> {
   const row = await db.transaction(async (tx) => {
     const author = await run<{ name: string }>(
@@ -22,9 +26,9 @@ export async function submitTestimonial(db: Db, by: Author, input: NewTestimonia
     );
     const { rows } = await run<TestimonialRow>(
       tx,
-      sql`INSERT INTO testimonials (id, organisation_id, employee_id, quote, author_name, role, team, location, locale, photo_url, tags,
+      sql`INSERT INTO testimonials (id, organisation_id, employee_id, quote, author_name, chosen_author_name, role, team, location, locale, photo_url, tags,
                                     consent_version, consent_accepted_at, created_at)
-          VALUES (${crypto.randomUUID()}, ${by.organisationId}, ${by.employeeId}, ${input.quote}, ${author.rows[0]?.name || 'Employee'},
+          VALUES (${crypto.randomUUID()}, ${by.organisationId}, ${by.employeeId}, ${input.quote}, ${author.rows[0]?.name || 'Employee'}, ${input.authorName ?? null},
                   ${input.role}, ${input.team}, ${input.location}, ${input.locale}, ${input.photoUrl ?? null}, ${[...new Set(input.tags ?? [])]},
                   ${input.consent.version}, ${by.now}, ${by.now})
           RETURNING ${testimonialColumns}`,

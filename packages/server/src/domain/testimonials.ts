@@ -9,7 +9,10 @@ export interface TestimonialRow {
   id: string;
   employee_id: string;
   quote: string;
+  /** The author's profile name when they submitted it. */
   author_name: string;
+  /** The name they chose to publish it under in the form; null: author_name. */
+  chosen_author_name: string | null;
   role: string;
   team: string;
   location: string;
@@ -26,16 +29,19 @@ export interface TestimonialRow {
 }
 
 export const TESTIMONIAL_COLUMNS =
-  'id, employee_id, quote, author_name, role, team, location, locale, photo_url, tags, status, consent_version, consent_accepted_at, created_at, moderated_at, rejection_reason, withdrawn_at';
+  'id, employee_id, quote, author_name, chosen_author_name, role, team, location, locale, photo_url, tags, status, consent_version, consent_accepted_at, created_at, moderated_at, rejection_reason, withdrawn_at';
 
 /** The columns of `TestimonialRow`, for the `sql` tag. */
 export const testimonialColumns: SqlStatement = raw(TESTIMONIAL_COLUMNS);
+
+/** The name a testimonial is published under: the one its author chose, else their profile's when they submitted it. */
+export const publishedName = (row: Pick<TestimonialRow, 'author_name' | 'chosen_author_name'>): string => row.chosen_author_name ?? row.author_name;
 
 export function toTestimonial(row: TestimonialRow): Testimonial {
   return {
     id: row.id,
     quote: row.quote,
-    authorName: row.author_name,
+    authorName: publishedName(row),
     role: row.role,
     team: row.team,
     location: row.location,
@@ -56,7 +62,7 @@ export function toPublicTestimonial(row: TestimonialRow): PublicTestimonial {
   return {
     id: row.id,
     quote: row.quote,
-    authorName: row.author_name,
+    authorName: publishedName(row),
     role: row.role,
     team: row.team,
     location: row.location,

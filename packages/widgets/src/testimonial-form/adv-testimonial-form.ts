@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   AdvHttpError,
   QUOTE_MAX_LENGTH,
+  TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH,
   createResourceStore,
   submitTestimonial,
   withdrawTestimonial,
@@ -21,8 +22,11 @@ import { AdvErrorEvent, AdvSubmitEvent, AdvWithdrawEvent } from '../events.js';
 import type { MessageKey } from '../translations/en.js';
 import { styles } from './adv-testimonial-form.styles.js';
 
-type Field = 'quote' | 'role' | 'team' | 'location' | 'locale' | 'photoUrl' | 'consent';
+type Field = 'quote' | 'authorName' | 'role' | 'team' | 'location' | 'locale' | 'photoUrl' | 'consent';
 type Errors = Partial<Record<Field, MessageKey>>;
+
+/** A control character (a line break, a tab…): a published name is one line. */
+const CONTROL = /\p{Cc}/u;
 
 /** The contract's language tags ("fr", "en-GB"). */
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -32,10 +36,11 @@ export const TESTIMONIAL_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'p
 
 /**
  * Lets an employee tell their story for the career site: the quote with a
- * character counter, role, team, location, language and an optional photo,
- * and the organisation's consent text in full beside an unticked box. The
- * team comes pre-filled from the employee's profile (`GET /v1/me`), and can
- * be changed; the language is a choice of named languages, the page's by
+ * character counter, the name to show with it, role, team, location,
+ * language and an optional photo, and the organisation's consent text in
+ * full beside an unticked box. The name and the team come pre-filled from
+ * the employee's profile (`GET /v1/me`), and can be changed (a changed name
+ * is sent as `authorName`; moderators still see the profile's); the language is a choice of named languages, the page's by
  * default; required fields are marked. Below,
  * the author's own testimonials with their status and a Withdraw button
  * (asked twice). Needs an employee token (`getToken` on the provider).
@@ -143,7 +148,6 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     const me = this.#me.state.data;
     return html`<form part="form" novalidate @submit=${this.#submit} @input=${this.#input}>
       <p class="muted required-note">${t('testimonialFormRequiredNote')}</p>
-      ${me ? html`<p class="author">${t('testimonialFormAuthor', { name: me.displayName || me.name })}</p>` : nothing}
       <div class="field">
         <label for="quote">${t('testimonialFormQuote')}${this.#star()}</label>
         <p class="muted" id="quote-hint">${t('testimonialFormQuoteHint')}</p>
@@ -152,6 +156,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
         <p id="quote-count" class="muted count ${left < 0 ? 'over' : ''}">${this.#counter(left)}</p>
         <span class="visually-hidden" aria-live="polite">${this.announced}</span>
       </div>
+      ${this.#input_('authorName', 'testimonialFormName', 'name', this.#profileName() ?? '')}
       ${this.#input_('role', 'testimonialFormRole', 'organization-title')} ${this.#input_('team', 'testimonialFormTeam', 'off', me?.team ?? '')}
       ${this.#input_('location', 'testimonialFormLocation')} ${this.#localeSelect()}
       ${this.#input_('photoUrl', 'testimonialFormPhoto', 'photo', '', 'url')}
@@ -233,6 +238,12 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     </li>`;
   }
 
+  /** The name the employee's profile gives (what the token says), once it arrived. */
+  #profileName(): string | undefined {
+    const me = this.#me.state.data;
+    return me ? me.displayName || me.name || undefined : undefined;
+  }
+
   /** The visible mark of a required field (its control says `required` to assistive technology). */
   #star(): unknown {
     return html`<span class="required" aria-hidden="true"> *</span>`;
@@ -265,7 +276,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
   }
 
   #input_(name: Field, label: MessageKey, autocomplete = 'off', value = '', type = 'text'): unknown {
-    const hint = name === 'photoUrl' ? 'testimonialFormPhotoHint' : undefined;
+    const hint = name === 'photoUrl' ? 'testimonialFormPhotoHint' : name === 'authorName' ? 'testimonialFormNameHint' : undefined;
     const required = name !== 'photoUrl';
     return html`<div class="field">
       <label for=${name}>${this.l.t(label)}${required ? this.#star() : nothing}</label>
@@ -277,7 +288,7 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
         type=${type}
         value=${value}
         autocomplete=${autocomplete}
-        maxlength=${type === 'url' ? 2048 : 120}
+        maxlength=${type === 'url' ? 2048 : name === 'authorName' ? TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH : 120}
         ?required=${required}
         aria-describedby=${this.#describedBy(name, hint ? `${name}-hint` : '')}
         aria-invalid=${this.#invalid(name)}
@@ -287,7 +298,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
 
   #error(name: Field): unknown {
     const key = this.errors[name];
-    return key ? html`<p class="field-error" id="${name}-error">${this.l.t(key, { max: QUOTE_MAX_LENGTH })}</p>` : nothing;
+    const max = name === 'authorName' ? TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH : QUOTE_MAX_LENGTH;
+    return key ? html`<p class="field-error" id="${name}-error">${this.l.t(key, { max })}</p>` : nothing;
   }
 
   #invalid(name: Field): 'true' | 'false' {
@@ -323,7 +335,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     if (this.sending || !consent || !client) return;
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const value = (name: Field) => String(form.get(name) ?? '').trim();
-    const [quote, role, team, location, locale, photoUrl] = (['quote', 'role', 'team', 'location', 'locale', 'photoUrl'] as const).map(value) as [
+    const [quote, authorName, role, team, location, locale, photoUrl] = (['quote', 'authorName', 'role', 'team', 'location', 'locale', 'photoUrl'] as const).map(value) as [
+      string,
       string,
       string,
       string,
@@ -334,6 +347,8 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     const errors: Errors = {};
     if (!quote) errors.quote = 'testimonialFormQuoteRequired';
     else if (quote.length > QUOTE_MAX_LENGTH) errors.quote = 'testimonialFormQuoteTooLong';
+    if (!authorName) errors.authorName = 'testimonialFormNameRequired';
+    else if (authorName.length > TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH || CONTROL.test(authorName)) errors.authorName = 'testimonialFormNameInvalid';
     if (!role) errors.role = 'testimonialFormRoleRequired';
     if (!team) errors.team = 'testimonialFormTeamRequired';
     if (!location) errors.location = 'testimonialFormLocationRequired';
@@ -348,7 +363,17 @@ export class AdvTestimonialForm extends AdvDataElement<Consent> {
     try {
       const testimonial = await submitTestimonial(
         client,
-        { quote, role, team, location, locale, ...(photoUrl ? { photoUrl } : {}), consent: { version: consent.version, accepted: true } },
+        {
+          quote,
+          // The profile's own name is left out: the API uses it (and moderators see no second name).
+          ...(authorName !== this.#profileName() ? { authorName } : {}),
+          role,
+          team,
+          location,
+          locale,
+          ...(photoUrl ? { photoUrl } : {}),
+          consent: { version: consent.version, accepted: true },
+        },
         { refresh: this.#mine.store ? [this.#mine.store] : [] },
       );
       this.sent = true;
