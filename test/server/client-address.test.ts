@@ -34,6 +34,9 @@ describe('client addressing', () => {
     assert.equal(isLoopbackOrigin('http://[::1]:8080'), true);
     assert.equal(isLoopbackOrigin('https://intranet.acme.example'), false);
     assert.equal(isLoopbackOrigin('file:///tmp/page.html'), false);
+    // The metrics listener's address goes through the same predicate: loopback needs no token, anything else does.
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) assert.equal(readServerEnv({ METRICS_PORT: '9464', METRICS_HOST: host }).metrics?.host, host, host);
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', 'metrics.acme.example']) assert.throws(() => readServerEnv({ METRICS_PORT: '9464', METRICS_HOST: host }), /METRICS_TOKEN/, host);
   });
 
   it('reads TRUST_PROXY as a hop count or a list of addresses and networks, and refuses anything else', () => {

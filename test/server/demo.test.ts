@@ -129,6 +129,10 @@ for (const kind of databaseKinds()) {
         const token = await tokenFrom(origin);
         assert.equal(token.statusCode, 200, origin);
         assert.equal(token.headers['access-control-allow-origin'], origin, `the token route answers CORS to ${origin}`);
+        // A browser page asks with a JSON body: its preflight, and the demo's description read from the page, are answered too.
+        const tokenPreflight = await app.inject({ method: 'OPTIONS', url: '/v1/demo/token', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        assert.equal(tokenPreflight.headers['access-control-allow-origin'], origin, `the token route's preflight from ${origin}`);
+        assert.equal((await app.inject({ method: 'GET', url: '/v1/demo', headers: { origin } })).headers['access-control-allow-origin'], origin, `GET /v1/demo from ${origin}`);
         const { token: jwt } = DemoTokenSchema.parse(token.json());
         const me = await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${jwt}`, origin } });
         assert.equal(me.statusCode, 200, `token from ${origin}`);
@@ -143,6 +147,8 @@ for (const kind of databaseKinds()) {
         assert.equal(stats.statusCode, 403, origin);
         assert.match(stats.json<{ detail: string }>().detail, /is not allowed to use this key/);
         assert.equal((await tokenFrom(origin)).headers['access-control-allow-origin'], undefined, origin);
+        const tokenPreflight = await app.inject({ method: 'OPTIONS', url: '/v1/demo/token', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        assert.equal(tokenPreflight.headers['access-control-allow-origin'], undefined, `no preflight for ${origin}`);
       }
       // An admin (or another start) added a real origin: a new start keeps it.
       await db.query(`UPDATE organisations SET allowed_origins = allowed_origins || '{https://intranet.northwind.example}' WHERE slug = 'northwind-demo'`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { KEY_SCOPES, ProblemSchema, routes, type KeyScope, type RouteName } from '@advocacy/sdk/contract';
 import { insertApiKey } from '../../packages/server/src/auth/api-keys.js';
@@ -78,6 +79,20 @@ describe('the route table', () => {
   it('gives a career-site server rendering testimonials what it needs with testimonials:read alone', () => {
     assert.equal(routes.listTestimonials.scope, 'testimonials:read');
     assert.equal(routes.getConsent.scope, 'testimonials:read');
+  });
+
+  it('lists every route a secret key can reach under its scope in the README’s scope table, and no other', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('\n| scope | routes |\n');
+    assert.ok(start >= 0, 'the README has the scope table');
+    const rows = readme.slice(start + 1, readme.indexOf('\n\n', start)).split('\n').slice(2);
+    const documented = rows.flatMap((row) => {
+      const [, scopeCell = '', routesCell = ''] = row.split('|');
+      const scope = /`([^`]+)`/.exec(scopeCell)?.[1];
+      return [...routesCell.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/v1\/[^`]+)`/g)].map((match) => `${scope} ${match[1]} ${match[2]}`);
+    });
+    const expected = secretKeyRoutes.map((name) => `${routes[name].scope} ${routes[name].method} ${routes[name].path.replace(/:(\w+)/g, '{$1}')}`);
+    assert.deepEqual([...documented].sort(), [...expected].sort());
   });
 });
 

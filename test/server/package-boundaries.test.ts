@@ -16,19 +16,25 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
-/** Every module specifier a file imports, statically or dynamically. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1] ?? match[2]!);
+/** Every module specifier a file imports: `import … from`, `export … from`, a bare `import '…'` for its side effects, or `import('…')`. */
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (match) => match[1] ?? match[2] ?? match[3]!,
+  );
 }
 
 describe('@advocacy/server without the demo', () => {
+  it('finds every kind of import in a source file', () => {
+    const text = ["import { a } from 'static';", "import type {\n  B,\n} from 'multi-line';", "export { c } from 're-export';", "import 'side-effect';", "const d = await import('dynamic');"].join('\n');
+    assert.deepEqual(importsOf(text), ['static', 'multi-line', 're-export', 'side-effect', 'dynamic']);
+  });
+
   it('requires neither the demo, nor the widgets, nor Lit server rendering', () => {
     const manifest = JSON.parse(readFileSync(join(SERVER, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
     for (const name of ['@advocacy/demo', '@advocacy/widgets', '@lit-labs/ssr', 'lit']) assert.equal(manifest.dependencies[name], undefined, name);
     assert.equal(manifest.peerDependenciesMeta?.['@advocacy/widgets']?.optional, true, 'the widget bundle is served when installed beside it');
     const offending = sourceFiles(join(SERVER, 'src')).flatMap((file) =>
-      importsOf(file)
+      importsOf(readFileSync(file, 'utf8'))
         .filter((specifier) => /^(@advocacy\/(demo|widgets)|@lit-labs\/ssr|lit)(\/|$)/.test(specifier) || specifier.includes('/demo/'))
         .map((specifier) => `${file} imports ${specifier}`),
     );

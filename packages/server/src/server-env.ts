@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseTrustProxy, type TrustProxy } from './http/client-address.js';
+import { isLoopbackAddress, parseTrustProxy, type TrustProxy } from './http/client-address.js';
 
 export interface ServerEnv {
   port: number;
@@ -63,8 +63,6 @@ export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
-
 /** The metrics listener: loopback by default; anywhere else only behind a token. */
 function readMetricsEnv(env: NodeJS.ProcessEnv): ServerEnv['metrics'] {
   if (!env['METRICS_PORT']) return undefined;
@@ -74,7 +72,8 @@ function readMetricsEnv(env: NodeJS.ProcessEnv): ServerEnv['metrics'] {
   }
   const host = env['METRICS_HOST'] || '127.0.0.1';
   const token = env['METRICS_TOKEN'] || undefined;
-  if (!LOOPBACK_HOSTS.has(host) && !token) {
+  // An address to listen on: a loopback IP (client-address.ts, the one idea of this machine) or the name localhost.
+  if (!(isLoopbackAddress(host) || host === 'localhost') && !token) {
     throw new Error(`METRICS_HOST ${host} is reachable from other machines: set METRICS_TOKEN too, which scrapes must send as a bearer token.`);
   }
   return { port, host, token };
