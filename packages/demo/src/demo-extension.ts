@@ -4,6 +4,7 @@ import type { Db, ServerContext, ServerEnv, ServerExtension } from '@advocacy/se
 import { adminPageRoutes } from './routes/admin-page.js';
 import { careerPageRoutes } from './routes/career-page.js';
 import { demoRoutes } from './routes/demo-api.js';
+import { estimatedReachPageRoutes } from './routes/estimated-reach-page.js';
 import { intranetPageRoutes } from './routes/intranet-page.js';
 import { allowDemoOrigins, seedDemo } from './seed/seed-demo.js';
 
@@ -12,7 +13,8 @@ export const DEMO_PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.u
 
 const demoPages: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   await app.register(careerPageRoutes, ctx);
-  await app.register(intranetPageRoutes);
+  await app.register(intranetPageRoutes, ctx);
+  await app.register(estimatedReachPageRoutes, ctx);
   await app.register(adminPageRoutes);
 };
 

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { escapeHtml } from '@advocacy/server';
+import { escapeHtml, type ServerContext } from '@advocacy/server';
 import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
+import { estimatedReachHref } from './estimated-reach-page.js';
 
 const STRINGS = {
   en: {
@@ -56,8 +57,10 @@ const STRINGS = {
 /**
  * The page. No inline style or script but the nonce'd module; the widgets
  * stay empty (busy) until that module has an employee token for them.
+ * `methodHref`: the absolute address of the estimated reach's method
+ * (/demo/estimated-reach), which the reach figures link to.
  */
-export function renderIntranetPage(lang: Lang, nonce: string): string {
+export function renderIntranetPage(lang: Lang, nonce: string, methodHref: string): string {
   const t = STRINGS[lang];
   const e = escapeHtml;
   const languages = languageLinks(lang, (option) => `?lang=${option}`);
@@ -103,7 +106,7 @@ export function renderIntranetPage(lang: Lang, nonce: string): string {
       <aside class="side" aria-label="${e(t.side)}">
         <section aria-labelledby="impact-heading">
           <h2 id="impact-heading">${e(t.yourImpact)}</h2>
-          <adv-my-impact period="month"></adv-my-impact>
+          <adv-my-impact period="month" method-href="${e(methodHref)}"></adv-my-impact>
         </section>
         <section aria-labelledby="leaderboard-heading">
           <h2 id="leaderboard-heading">${e(t.leaderboard)}</h2>
@@ -111,7 +114,7 @@ export function renderIntranetPage(lang: Lang, nonce: string): string {
         </section>
         <section aria-labelledby="programme-heading">
           <h2 id="programme-heading">${e(t.programme)}</h2>
-          <adv-program-stats period="month"></adv-program-stats>
+          <adv-program-stats period="month" method-href="${e(methodHref)}"></adv-program-stats>
         </section>
       </aside>
     </div>
@@ -136,14 +139,15 @@ export function renderIntranetPage(lang: Lang, nonce: string): string {
 }
 
 /** `GET /demo/intranet` (demo mode only, see app.ts): the demo intranet home page under a strict CSP. */
-export const intranetPageRoutes: FastifyPluginAsync = async (app) => {
+export const intranetPageRoutes: FastifyPluginAsync<ServerContext> = async (app, ctx) => {
   app.get('/demo/intranet', async (request, reply) => {
     const nonce = newNonce();
+    const lang = pickLang(request.query);
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', strictCsp(nonce))
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'same-origin')
-      .send(renderIntranetPage(pickLang(request.query), nonce));
+      .send(renderIntranetPage(lang, nonce, estimatedReachHref(ctx.publicOrigin(request), lang)));
   });
 };
