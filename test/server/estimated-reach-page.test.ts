@@ -11,6 +11,7 @@ import { DEMO_ORGANISATION, demoExtension, seedDemo } from '@advocacy/demo';
 import { buildApp } from '../../packages/server/src/app.js';
 import type { Db } from '../../packages/server/src/db/db.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
+import { AUDIENCE_JUMP } from '../../packages/server/src/domain/declared-audience.js';
 import { NETWORK_ROWS } from '../../packages/demo/src/routes/estimated-reach-page.js';
 import { strictCsp } from '../../packages/demo/src/strict-csp.js';
 import { safeUrl } from '../../packages/widgets/src/base/safe-url.js';
@@ -124,6 +125,8 @@ for (const kind of databaseKinds()) {
       assert.match(docs, /`reachCapPerEmployee` \(default 10,000/);
       assert.match(docs, /\*\*at least 1,000\*\* to \*\*more than three times\*\*/);
       assert.match(docs, /\*\*5,000 or\s+more\*\*/);
+      // The page's and the docs' jump figures are the ones the server applies.
+      assert.deepEqual(AUDIENCE_JUMP, { factor: 3, minRise: 1_000, firstDeclaration: 5_000 });
     });
 
     it('is linked from the intranet’s reach figures (method-href), in the page’s language, as an absolute address the widgets accept', async () => {
