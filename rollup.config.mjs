@@ -80,7 +80,7 @@ function subresourceIntegrity(prefix = '') {
         const integrity = `sha384-${createHash('sha384').update(written).digest('base64')}`;
         integrities[prefix + fileName] = integrity;
         // Chunks are never script tags of their own: the loader's snippet (below) pins them.
-        if (prefix || fileName === 'advocacy-loader.js') continue;
+        if (prefix || fileName === 'advocacy.js') continue;
         const url = `https://cdn.jsdelivr.net/npm/@advocacy/widgets@${widgetsVersion}/dist/cdn/${fileName}`;
         console.warn(
           `${fileName}\n  <script type="module" src="${url}" integrity="${integrity}" crossorigin="anonymous"></script>` +
@@ -107,7 +107,7 @@ function loaderSnippet() {
       const importMap = JSON.stringify({ integrity: Object.fromEntries(chunkHashes.map(([file, hash]) => [base + file, hash])) });
       console.warn(
         `advocacy.js (the loader: each widget's chunk on first use)\n  <script type="importmap">${importMap}</script>` +
-          `\n  <script type="module" src="${base}advocacy-loader.js" integrity="${integrities['advocacy-loader.js']}" crossorigin="anonymous"></script>` +
+          `\n  <script type="module" src="${base}advocacy.js" integrity="${integrities['advocacy.js']}" crossorigin="anonymous"></script>` +
           `\n  or self-hosted: the same with <API origin>/cdn/${widgetsVersion}/ in place of ${base} (same bytes, same hashes)`,
       );
     },
@@ -188,7 +188,7 @@ function cdnChunks() {
 
 /** The loader (advocacy.js), with the chunk manifest the build just wrote in place of `__ADV_CHUNKS__`. */
 function cdnLoader() {
-  const bundle = cdnBundle(join(widgetsDir, 'dist/loader/advocacy-loader.js'), 'advocacy-loader.js');
+  const bundle = cdnBundle(join(widgetsDir, 'dist/loader/advocacy-loader.js'), 'advocacy.js');
   return {
     ...bundle,
     plugins: [replace({ preventAssignment: true, values: { __ADV_CHUNKS__: () => readFileSync(join(chunksDir, 'manifest.json'), 'utf8').trim() } }), ...bundle.plugins, loaderSnippet()],
@@ -201,11 +201,11 @@ export default [
   packageBuild('packages/react', ['index.ts']),
   cdnChunks(),
   cdnLoader(),
-  // Every employee and career widget in one file, for those who want one file (budget about 36 KB).
-  cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.js'),
+  // Every employee and career widget in one file, for those who want one file rather than the loader.
+  cdnBundle(join(widgetsDir, 'dist/cdn.js'), 'advocacy.bundle.js'),
   // The admin widgets (programme console) alone, with their own SRI: employee and career pages never load them.
   cdnBundle(join(widgetsDir, 'dist/cdn-admin.js'), 'advocacy-admin.js'),
-  // advocacy.js plus Lit's hydration support, for pages with server-rendered widgets (@advocacy/widgets/ssr).
+  // advocacy.bundle.js plus Lit's hydration support, for pages with server-rendered widgets (@advocacy/widgets/ssr).
   cdnBundle(join(widgetsDir, 'dist/ssr/hydrate.js'), 'advocacy-hydrate.js'),
   // The SDK's browser entry alone, measured by npm run size against its own budget.
   cdnBundle('packages/sdk/dist/browser.js', 'advocacy-sdk.js'),

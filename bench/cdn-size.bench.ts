@@ -1,7 +1,7 @@
 // Sizes of the CDN files against the floor: Lit + @lit/context + nanostores, each
 // really used by a tiny element, built in the same run with the same Rollup
-// and terser settings as advocacy.js (rollup.config.mjs's cdnBundle).
-// Goal (issue 6): advocacy.js ≤ 25 KB brotli.
+// and terser settings as advocacy.bundle.js (rollup.config.mjs's cdnBundle).
+// Goal (issue 6): advocacy.bundle.js ≤ 25 KB brotli.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CDN_DIR, FLOOR_ENTRY, buildLikeCdn, ensureCdnBuilt, sizesOf, sizesOfFile, splitBySourceMap, type Sizes } from './helpers/cdn-build.js';
@@ -14,7 +14,7 @@ const floor = sizesOfFile(await buildLikeCdn(FLOOR_ENTRY, 'floor.js'));
 
 const files = readdirSync(CDN_DIR)
   .filter((file) => file.endsWith('.js'))
-  .sort((a, b) => (a === 'advocacy.js' ? -1 : b === 'advocacy.js' ? 1 : a.localeCompare(b)));
+  .sort((a, b) => (a === 'advocacy.bundle.js' ? -1 : b === 'advocacy.bundle.js' ? 1 : a.localeCompare(b)));
 
 const row = (sizes: Sizes) => ({
   minified: kb(sizes.minified),
@@ -32,12 +32,12 @@ for (const file of files) {
 }
 console.table(rows);
 
-const bundle = sizes['advocacy.js'];
-if (!bundle) throw new Error(`No ${CDN_DIR}/advocacy.js`);
-console.log(`advocacy.js / floor (brotli): ${(bundle.brotli / floor.brotli).toFixed(2)}`);
-console.log(`advocacy.js above the floor:  ${kb(bundle.brotli - floor.brotli)} brotli`);
+const bundle = sizes['advocacy.bundle.js'];
+if (!bundle) throw new Error(`No ${CDN_DIR}/advocacy.bundle.js`);
+console.log(`advocacy.bundle.js / floor (brotli): ${(bundle.brotli / floor.brotli).toFixed(2)}`);
+console.log(`advocacy.bundle.js above the floor:  ${kb(bundle.brotli - floor.brotli)} brotli`);
 console.log(
-  `goal advocacy.js ≤ ${kb(GOAL_BROTLI)} brotli: ${bundle.brotli <= GOAL_BROTLI ? 'met' : `not met (over by ${kb(bundle.brotli - GOAL_BROTLI)})`}`,
+  `goal advocacy.bundle.js ≤ ${kb(GOAL_BROTLI)} brotli: ${bundle.brotli <= GOAL_BROTLI ? 'met' : `not met (over by ${kb(bundle.brotli - GOAL_BROTLI)})`}`,
 );
 
 /** The part of the kit or the dependency a source file of the bundle belongs to. */
@@ -56,15 +56,15 @@ function part(source: string): string {
   return `widget ${path.split('/')[0] ?? path}`;
 }
 
-// Where advocacy.js's bytes come from, by its source map. Each part's brotli
+// Where advocacy.bundle.js's bytes come from, by its source map. Each part's brotli
 // size alone is scaled so the parts add up to the file's real brotli size
 // (compressed together they share a dictionary), so these are estimates.
-const parts = [...splitBySourceMap(join(CDN_DIR, 'advocacy.js'), part)].map(([name, text]) => ({ name, minified: Buffer.byteLength(text), alone: sizesOf(text).brotli }));
+const parts = [...splitBySourceMap(join(CDN_DIR, 'advocacy.bundle.js'), part)].map(([name, text]) => ({ name, minified: Buffer.byteLength(text), alone: sizesOf(text).brotli }));
 const aloneTotal = parts.reduce((sum, entry) => sum + entry.alone, 0);
 const breakdown: Record<string, Record<string, string>> = {};
 for (const entry of parts.sort((a, b) => b.alone - a.alone)) {
   const estimate = (entry.alone / aloneTotal) * bundle.brotli;
   breakdown[entry.name] = { minified: kb(entry.minified), 'brotli (est.)': kb(estimate), share: `${Math.round((estimate / bundle.brotli) * 100)}%` };
 }
-console.log('\nadvocacy.js by source (source map; brotli per part estimated):');
+console.log('\nadvocacy.bundle.js by source (source map; brotli per part estimated):');
 console.table(breakdown);

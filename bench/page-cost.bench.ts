@@ -2,9 +2,9 @@
 // the widget code the browser fetches, the main-thread time and the longest
 // task, in Chromium at 4× CPU slowdown against the real stack (`npm start`
 // with the demo data), beside the Lit floor (a trivial Lit element built like
-// advocacy.js) in the same run. Both delivery forms side by side: the
-// single-file bundles (advocacy.js, advocacy-hydrate.js, advocacy-admin.js)
-// and the code-split loader (advocacy-loader.js, which imports the core chunk
+// the single file) in the same run. Both delivery forms side by side: the
+// single-file bundles (advocacy.bundle.js, advocacy-hydrate.js, advocacy-admin.js)
+// and the code-split loader (advocacy.js, which imports the core chunk
 // and each tag's chunk on first use).
 //
 // Bytes: every file the page fetched from the stack's /cdn/, each compressed
@@ -128,7 +128,7 @@ function cases(demo: DemoStack, site: string, career: string): Case[] {
   const tags = (names: string[], attributes = ''): string => names.map((tag) => `<${tag}${attributes}></${tag}>`).join('\n');
   const both = (kind: PageKind, markup: string, ready: string, auth: Case['auth'], bundle: string): Case[] => [
     { kind, delivery: 'bundle', markup, ready, modules: [`${site}/cdn/${bundle}`], auth },
-    { kind, delivery: 'loader', markup, ready, modules: [`${site}/cdn/advocacy-loader.js`], auth },
+    { kind, delivery: 'loader', markup, ready, modules: [`${site}/cdn/advocacy.js`], auth },
   ];
   return [
     // The harness alone (the page written, nothing loaded): subtracted where a page's own cost is compared.
@@ -142,12 +142,12 @@ function cases(demo: DemoStack, site: string, career: string): Case[] {
       classic: [`${site}/bench/shareon/shareon.iife.js`],
       init: 'shareon',
     },
-    ...both('share card', `<adv-share-card content-id="${demo.contentId}"></adv-share-card>`, 'adv-share-card', 'employee', 'advocacy.js'),
-    ...both('share feed', '<adv-share-feed></adv-share-feed>', 'adv-share-feed', 'employee', 'advocacy.js'),
-    ...both('testimonials (public)', '<adv-testimonials></adv-testimonials>', 'adv-testimonials', 'public', 'advocacy.js'),
+    ...both('share card', `<adv-share-card content-id="${demo.contentId}"></adv-share-card>`, 'adv-share-card', 'employee', 'advocacy.bundle.js'),
+    ...both('share feed', '<adv-share-feed></adv-share-feed>', 'adv-share-feed', 'employee', 'advocacy.bundle.js'),
+    ...both('testimonials (public)', '<adv-testimonials></adv-testimonials>', 'adv-testimonials', 'public', 'advocacy.bundle.js'),
     { kind: 'career page, SSR + hydrated', delivery: 'none', markup: career, modules: [] },
     ...both('career page, SSR + hydrated', career, 'adv-testimonials', undefined, 'advocacy-hydrate.js'),
-    ...both('intranet, five widgets', tags(INTRANET_TAGS), INTRANET_TAGS.join(','), 'employee', 'advocacy.js'),
+    ...both('intranet, five widgets', tags(INTRANET_TAGS), INTRANET_TAGS.join(','), 'employee', 'advocacy.bundle.js'),
     ...both('admin console', tags(ADMIN_TAGS), ADMIN_TAGS.join(','), 'admin', 'advocacy-admin.js'),
   ];
 }
@@ -291,7 +291,7 @@ try {
   }
   const noJs = summary(find('career page, SSR + hydrated', 'none'));
   goals['career page · no JavaScript'] = { bytes: `${kb(noJs.bytes)}, testimonials shown: met`, 'longest task': '—' };
-  const loaderBytes = brotliOf(join(CDN_DIR, 'advocacy-loader.js'));
+  const loaderBytes = brotliOf(join(CDN_DIR, 'advocacy.js'));
   goals['the loader alone'] = { bytes: `${kb(loaderBytes)} (goal ≤ ${LOADER_GOAL_KB} KB): ${met(loaderBytes <= LOADER_GOAL_KB * 1024)}`, 'longest task': '—' };
   for (const delivery of ['bundle', 'loader'] as const) {
     const employeePages = all.filter((c) => c.delivery === delivery && !['admin console', 'empty page', 'floor', 'shareon'].includes(c.kind));

@@ -10,8 +10,8 @@
 // text with a per-network character count and the disclosure, and creates a
 // tracked link when the employee shares. The ratio is the price of that.
 //
-// Two variants of ours, each on its own page beside shareon: advocacy.js
-// (every widget, as most pages load it) and adv-provider.js +
+// Two variants of ours, each on its own page beside shareon: advocacy.bundle.js
+// (every widget in one file) and adv-provider.js +
 // adv-share-card.js (the per-widget files a page with only a card can use).
 // The harness's own cost (an empty phase) is subtracted from both.
 import { readFileSync } from 'node:fs';
@@ -107,7 +107,7 @@ async function runOnce(browser: Browser, demo: DemoStack, content: Content, vari
 
 ensureCdnBuilt();
 const variants: Variant[] = [
-  { name: 'advocacy.js (every widget)', scripts: ['advocacy.js'] },
+  { name: 'advocacy.bundle.js (every widget)', scripts: ['advocacy.bundle.js'] },
   { name: 'adv-provider.js + adv-share-card.js', scripts: ['adv-provider.js', 'adv-share-card.js'] },
 ];
 const [demo, browser] = await Promise.all([startDemoStack(), launchBrowser()]);

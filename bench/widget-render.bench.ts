@@ -2,11 +2,11 @@
 // event), and the page's long tasks, in Chromium at 4× CPU slowdown, against
 // the real stack (`npm start` with the demo data). Baseline in the same run:
 // the same page with a trivial Lit element rendering static text, built with
-// advocacy.js's own Rollup settings. Goal (issue 6): no long task over 50 ms.
+// advocacy.bundle.js's own Rollup settings. Goal (issue 6): no long task over 50 ms.
 //
 // Each run is a first visit: a fresh browser context (empty HTTP cache). The
 // page is written (page.setContent) into a document the stack served as
-// http://localhost:<port> (the host site); advocacy.js comes from the stack's
+// http://localhost:<port> (the host site); advocacy.bundle.js (every widget in one file) comes from the stack's
 // /cdn/ on that origin; the API is called as http://127.0.0.1:<port>, another
 // origin, as an API usually is (CORS, with a preflight for the employee's
 // token). The demo keys allow both origins. (A same-origin GET carries no
@@ -17,7 +17,7 @@
 //
 // BENCH_PROFILE=<case name> (e.g. adv-leaderboard) then profiles that case's
 // loads (CDP Profiler, separate loads) and prints self time by source file of
-// advocacy.js, through its source map.
+// advocacy.bundle.js, through its source map.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
@@ -69,7 +69,7 @@ function cases(demo: DemoStack): Case[] {
 /** Self time (ms) by source file of advocacy.js (through its source map), or by browser function, summed over profiled loads. */
 const profileTotals = new Map<string, number>();
 let profiledLoads = 0;
-const sourceOf = PROFILE ? sourceLookup(join(CDN_DIR, 'advocacy.js')) : undefined;
+const sourceOf = PROFILE ? sourceLookup(join(CDN_DIR, 'advocacy.bundle.js')) : undefined;
 
 function addProfile(profile: { nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
   const selfMs = new Map<number, number>();
@@ -78,7 +78,7 @@ function addProfile(profile: { nodes: { id: number; callFrame: { url: string; fu
     const self = selfMs.get(node.id);
     if (!self) continue;
     const { url, functionName, lineNumber, columnNumber } = node.callFrame;
-    const source = url.endsWith('/cdn/advocacy.js') ? sourceOf?.(lineNumber, columnNumber)?.replace(/^(\.\.\/)+/, '') : undefined;
+    const source = url.endsWith('/cdn/advocacy.bundle.js') ? sourceOf?.(lineNumber, columnNumber)?.replace(/^(\.\.\/)+/, '') : undefined;
     const key = source ? `${source} ${functionName || '(anonymous)'}` : url ? `${url.split('/').pop() ?? url} ${functionName}` : functionName || '(native)';
     profileTotals.set(key, (profileTotals.get(key) ?? 0) + self);
   }
@@ -93,7 +93,7 @@ async function run(browser: Browser, demo: DemoStack, floorFile: string, testCas
   });
   try {
     const setup = {
-      script: testCase.script === 'floor' ? floorUrl : `${site}/cdn/advocacy.js`,
+      script: testCase.script === 'floor' ? floorUrl : `${site}/cdn/advocacy.bundle.js`,
       tags: testCase.tags,
       configure:
         testCase.auth === 'employee'

@@ -13,6 +13,7 @@ const outputs = [
   'packages/sdk/dist/index.js',
   'packages/widgets/dist/index.js',
   'packages/widgets/dist/cdn/advocacy.js',
+  'packages/widgets/dist/cdn/advocacy.bundle.js',
   'packages/widgets/custom-elements.json',
   'packages/server/dist/main.js',
   'packages/server/dist/cli/advocacy-admin.js',

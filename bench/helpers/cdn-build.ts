@@ -1,6 +1,6 @@
 // Builds a small entry exactly as rollup.config.mjs builds the CDN bundle
 // (the same plugins, terser options and output format, read from the config
-// itself), so a floor measured beside advocacy.js is built the same way.
+// itself), so a floor measured beside advocacy.bundle.js is built the same way.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,15 +55,15 @@ function virtualEntry(source: string): Plugin {
 
 /**
  * Builds `source` (an ES module) with the plugins of rollup.config.mjs's
- * advocacy.js bundle, minus the one that writes the SRI manifest, into a new
+ * advocacy.bundle.js bundle, minus the one that writes the SRI manifest, into a new
  * temporary folder. Returns the path of the written file.
  */
 export async function buildLikeCdn(source: string, fileName: string): Promise<string> {
   const { options, warnings } = await loadConfigFile(resolve('rollup.config.mjs'), {});
   warnings.flush();
-  const cdn = options.find((config) => config.output.some((output) => output.file?.endsWith('/advocacy.js')));
+  const cdn = options.find((config) => config.output.some((output) => output.file?.endsWith('/advocacy.bundle.js')));
   const cdnOutput = cdn?.output[0];
-  if (!cdn || !cdnOutput) throw new Error('rollup.config.mjs has no advocacy.js bundle');
+  if (!cdn || !cdnOutput) throw new Error('rollup.config.mjs has no advocacy.bundle.js bundle');
   const plugins = (cdn.plugins ?? []).filter((plugin): plugin is Plugin => Boolean(plugin) && (plugin as Plugin).name !== 'subresource-integrity');
   const dir = await mkdtemp(join(tmpdir(), 'adv-bench-'));
   const file = join(dir, fileName);

@@ -53,8 +53,8 @@ describe('the demo career site', () => {
     for (const hydrated of [false, true]) {
       for (const lang of ['en', 'fr']) {
         const page = await context.newPage();
-        // Without the bundle, the page stays as the server rendered it (what a search engine or a slow phone sees).
-        if (!hydrated) await page.route('**/cdn/advocacy-hydrate.js', (route) => route.abort());
+        // Without the loader, the page stays as the server rendered it (what a search engine or a slow phone sees).
+        if (!hydrated) await page.route('**/cdn/advocacy.js', (route) => route.abort());
         await page.goto(`${stack.url}/demo/careers?lang=${lang}`);
         if (hydrated) await page.waitForFunction(() => [...document.querySelectorAll('adv-testimonials')].every((widget) => (widget as HTMLElement & { hasUpdated?: boolean }).hasUpdated));
         await page.addScriptTag({ content: axeSource });

@@ -1,5 +1,5 @@
 // The code-split CDN build as a page on another origin meets it: the import map the build prints
-// (every chunk pinned by its sha384) and advocacy-loader.js from the running stack. A page with only
+// (every chunk pinned by its sha384) and advocacy.js (the loader) from the running stack. A page with only
 // <adv-testimonials> fetches the core and that widget's chunk and no other widget's, and no
 // hydration chunk; a chunk whose bytes do not match the pinned hash is refused, and its widget shows
 // the error state and emits adv-error, while the rest of the page works. In Chromium and Firefox ESR.
@@ -56,7 +56,7 @@ describe('the CDN loader and its chunks, pinned by an import map, on another ori
   function importMap(tamper: Record<string, string> = {}): string {
     const integrity = Object.fromEntries(
       Object.entries(sri.files)
-        .filter(([file]) => file.startsWith('chunks/') || file === 'advocacy-loader.js')
+        .filter(([file]) => file.startsWith('chunks/') || file === 'advocacy.js')
         .map(([file, hash]) => [cdn + file, tamper[file] ?? hash]),
     );
     return JSON.stringify({ integrity });
@@ -73,7 +73,7 @@ describe('the CDN loader and its chunks, pinned by an import map, on another ori
   <script type="module">
     window.advErrors = [];
     document.addEventListener('adv-error', (event) => window.advErrors.push(event.target.localName));
-    const { configure } = await import('${cdn}advocacy-loader.js');
+    const { configure } = await import('${cdn}advocacy.js');
     configure({ apiUrl: '${stack.url}', publishableKey: '${publishableKey}' });
   </script>
 </head>

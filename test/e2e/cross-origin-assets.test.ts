@@ -1,5 +1,5 @@
 // A page on another origin embeds the kit as the README says: the built
-// advocacy.js from the running stack with its hash from sri.json and
+// advocacy.js (the loader, which imports the chunk of each tag on the page) from the running stack with its hash from sri.json and
 // crossorigin="anonymous", and a theme stylesheet. The browser must run the
 // module and apply the theme with no failed request and no console error —
 // which it does only if the stack answers with CORS and the exact bytes the
@@ -26,7 +26,7 @@ interface Embed {
   stylesheet: string;
 }
 
-/** The host page: only the kit's two assets, no widget that would call the API. */
+/** The host page: the kit's two assets and a provider, the one tag that calls no API by itself. */
 function hostPage({ script, integrity, stylesheet }: Embed): string {
   return `<!doctype html>
 <html lang="en">
@@ -37,12 +37,12 @@ function hostPage({ script, integrity, stylesheet }: Embed): string {
   <link rel="stylesheet" href="${stylesheet}" crossorigin="anonymous">
   <script type="module" src="${script}" integrity="${integrity}" crossorigin="anonymous"></script>
 </head>
-<body><p>An intranet page.</p></body>
+<body><p>An intranet page.</p><adv-provider></adv-provider></body>
 </html>`;
 }
 
 interface Visit {
-  /** Whether the module ran: the bundle defines every tag. */
+  /** Whether the module ran: the loader defined the page's tag from its chunk. */
   providerDefined: boolean;
   /** A colour from light.css, which auto.css imports: the theme applied. */
   brandColour: string;
@@ -103,10 +103,12 @@ describe('the CDN bundle and a theme embedded in a page on another origin', () =
     });
     // 'load' waits for the stylesheet and its imports, and for the module script to run or fail.
     await page.goto(`${hostOrigin}${path}`, { waitUntil: 'load' });
-    const { providerDefined, brandColour } = await page.evaluate(() => ({
-      providerDefined: customElements.get('adv-provider') !== undefined,
-      brandColour: getComputedStyle(document.documentElement).getPropertyValue('--adv-color-brand').trim(),
-    }));
+    // The loader imports the tag's chunk after it runs: wait for it (a refused loader never defines it).
+    const providerDefined = await page.waitForFunction(() => customElements.get('adv-provider') !== undefined, undefined, { timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    const brandColour = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--adv-color-brand').trim());
     await context.close();
     return { providerDefined, brandColour, failures, scriptRequest };
   }

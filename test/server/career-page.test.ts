@@ -88,7 +88,7 @@ for (const kind of databaseKinds()) {
       assert.match(csp, /style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
       const scripts = [...response.body.matchAll(/<script([^>]*)>/g)].map((match) => match[1]!);
       const executable = scripts.filter((attributes) => !attributes.includes('type="application/json"'));
-      assert.deepEqual(executable, [` type="module" nonce="${nonce}" src="/cdn/advocacy-hydrate.js"`, ` type="module" nonce="${nonce}" src="/demo/careers.js"`]);
+      assert.deepEqual(executable, [` type="module" nonce="${nonce}" src="/cdn/advocacy.js"`, ` type="module" nonce="${nonce}" src="/demo/careers.js"`]);
       assert.doesNotMatch(response.body, /\sstyle="/, 'no inline style attribute');
       const again = (await get('/demo/careers')).headers['content-security-policy'] as string;
       assert.notEqual(again, csp, 'a fresh nonce on every response');

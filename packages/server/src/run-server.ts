@@ -29,7 +29,7 @@ function existingSites(): { sites: StaticSite[]; notes: string[] } {
   const widgets = packageDir('@advocacy/widgets');
   const themes = packageDir('@advocacy/themes');
   const candidates: StaticSite[] = [
-    { prefix: '/cdn/', root: widgets ? join(widgets, 'dist/cdn') : '', entry: 'advocacy.js', label: 'Widget bundle', description: 'advocacy.js, one script that registers every widget, and per-widget entries.' },
+    { prefix: '/cdn/', root: widgets ? join(widgets, 'dist/cdn') : '', entry: 'advocacy.js', label: 'Widget bundle', description: 'advocacy.js, one script that loads each widget on first use (advocacy.bundle.js: all in one file), and per-widget entries.' },
     { prefix: '/themes/', root: themes ?? '', entry: 'light.css', label: 'Themes', description: 'light.css, dark.css, high-contrast.css and auto.css (follows the system setting).' },
     { prefix: '/storybook/', root: resolve('storybook-static'), label: 'Storybook', description: 'Every widget in every state (built by npm run build-storybook).' },
   ];

@@ -142,7 +142,7 @@ export function renderCareerPage(renderTestimonials: typeof RenderTestimonials, 
 <link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/themes/auto.css">
 <link rel="stylesheet" href="/demo/careers.css">
-<script type="module" nonce="${nonce}" src="/cdn/advocacy-hydrate.js"></script>
+<script type="module" nonce="${nonce}" src="/cdn/advocacy.js"></script>
 <script type="module" nonce="${nonce}" src="/demo/careers.js"></script>
 </head>
 <body class="careers">

@@ -454,6 +454,8 @@ export class AdvShareCard extends AdvDataElement<Content> {
     if (typeof ClipboardItem === 'function' && typeof navigator.clipboard?.write === 'function') {
       try {
         const blob = text.then((value) => new Blob([value], { type: 'text/plain' }));
+        // A browser that refuses promise data never reads this one; its failure is handled below, through `text`.
+        blob.catch(() => {});
         await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
         return true;
       } catch {
