@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { DemoSchema, DemoTokenSchema, LeaderboardSchema, PublicStatsSchema, StatsSchema, type Demo, type Period } from '@advocacy/sdk/contract';
@@ -9,6 +13,7 @@ import { openPglite } from '../../packages/server/src/db/pglite.js';
 import { allowDemoOrigins, demoExtension, seedDemo } from '@advocacy/demo';
 import { databaseKinds, openTestDatabase } from '../helpers/databases.js';
 import { demoCounterMismatches } from '../helpers/demo-consistency.js';
+import { startServerProcess } from '../helpers/server-process.js';
 
 const ORIGIN = 'http://localhost:8787';
 
@@ -139,6 +144,54 @@ describe('the demo on two machines the same day', () => {
     } finally {
       await twice.close();
       await once.close();
+    }
+  });
+});
+
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const noFaketime = existsSync(LIBFAKETIME) ? false : `needs Debian's libfaketime (${LIBFAKETIME}): sudo apt-get install -y faketime`;
+
+// Issue 12's "done when", without a browser or a build: the server started as `npm start` starts it (the demo's
+// entry, its own clock, a fresh data folder), its clock faked to 00:05 UTC on Monday 1 March 2027 whatever the
+// date of the run. What the demo intranet's "Your impact" (the leaderboard's `me`), "Our programme" (stats) and
+// leaderboard read for its first employee is non-empty for this week, this month and this quarter.
+// (test/e2e/calendar.test.ts checks the same pages in a browser.)
+describe('the demo started in a fresh data folder at 00:05 UTC on Monday 1 March 2027 (libfaketime)', { skip: noFaketime }, () => {
+  it('shows its first employee figures for this week, this month and this quarter', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'adv-demo-calendar-'));
+    try {
+      // "@" starts the clock there and lets it run, as a real server's would.
+      const server = await startServerProcess(
+        { DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development', LD_PRELOAD: LIBFAKETIME, FAKETIME: '@2027-03-01 00:05:00', FAKETIME_DONT_RESET: '1', TZ: 'UTC' },
+        120_000,
+      );
+      try {
+        const origin = new URL(server.url).origin;
+        const demo = DemoSchema.parse(await (await fetch(new URL('/v1/demo', server.url))).json());
+        const first = demo.employees[0]!; // the one the demo intranet opens as
+        const token = DemoTokenSchema.parse(
+          await (await fetch(new URL('/v1/demo/token', server.url), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ employeeId: first.id }) })).json(),
+        ).token;
+        const get = async (path: string): Promise<unknown> => {
+          const response = await fetch(new URL(path, server.url), { headers: { authorization: `Bearer ${token}`, origin } });
+          assert.equal(response.status, 200, `${path}: ${await response.clone().text()}`);
+          return response.json();
+        };
+        const starts = { week: '2027-03-01', month: '2027-03-01', quarter: '2027-01-01' };
+        for (const period of ['week', 'month', 'quarter'] as const) {
+          const stats = StatsSchema.parse(await get(`/v1/stats?period=${period}`));
+          // The server's clock is the faked one: week and month began five minutes ago.
+          assert.deepEqual([stats.periodStart, stats.periodEnd], [starts[period], '2027-03-01'], `${period}: the period of the faked clock`);
+          assert.ok(stats.shares > 0 && stats.creditedClicks > 0 && stats.estimatedReach > 0, `our programme this ${period}: ${JSON.stringify({ ...stats, byDay: undefined })}`);
+          const board = LeaderboardSchema.parse(await get(`/v1/leaderboard?period=${period}`));
+          assert.ok(board.items.length > 0 && board.items[0]!.points > 0, `the leaderboard ranks someone this ${period}`);
+          assert.ok(board.me.clicks + board.me.shares > 0, `${first.name}'s impact this ${period}: ${JSON.stringify(board.me)}`);
+        }
+      } finally {
+        assert.equal(await server.stop('SIGTERM'), 0, server.output());
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

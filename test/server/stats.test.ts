@@ -141,18 +141,25 @@ for (const kind of databaseKinds()) {
     });
 
     it('counts readers and uncredited visits from real tracked links', async () => {
-      const contentId = await newContent(api.acme, 'clicks');
-      const before = await stats('week');
-      const link = await share('click-a', contentId, 'linkedin');
-      await api.inject({ method: 'GET', url: `/r/${link.code}`, remoteAddress: '203.0.113.1', headers: { 'user-agent': READER } });
-      await api.inject({ method: 'GET', url: `/r/${link.code}`, remoteAddress: '203.0.113.1', headers: { 'user-agent': READER } });
-      await api.inject({ method: 'GET', url: `/r/${link.code}`, remoteAddress: '203.0.113.2', headers: { 'user-agent': 'Twitterbot/1.0' } });
-      await api.app.flushClickRecording();
-      const after = await stats('week');
-      assert.equal(after.shares - before.shares, 1);
-      assert.equal(after.creditedClicks - before.creditedClicks, 1, 'one reader');
-      assert.equal(after.uncreditedClicks - before.uncreditedClicks, 2, 'a repeat and a bot');
-      assert.equal(after.byDay.at(-1)?.day, new Date().toISOString().slice(0, 10));
+      // A fixed Wednesday: the week holds the same days whatever the wall clock says (no Monday-midnight race).
+      api.setNow(new Date('2030-08-14T10:00:00Z'));
+      try {
+        const contentId = await newContent(api.acme, 'clicks');
+        const before = await stats('week');
+        const link = await share('click-a', contentId, 'linkedin');
+        await api.inject({ method: 'GET', url: `/r/${link.code}`, remoteAddress: '203.0.113.1', headers: { 'user-agent': READER } });
+        await api.inject({ method: 'GET', url: `/r/${link.code}`, remoteAddress: '203.0.113.1', headers: { 'user-agent': READER } });
+        await api.inject({ method: 'GET', url: `/r/${link.code}`, remoteAddress: '203.0.113.2', headers: { 'user-agent': 'Twitterbot/1.0' } });
+        await api.app.flushClickRecording();
+        const after = await stats('week');
+        assert.equal(after.shares - before.shares, 1);
+        assert.equal(after.creditedClicks - before.creditedClicks, 1, 'one reader');
+        assert.equal(after.uncreditedClicks - before.uncreditedClicks, 2, 'a repeat and a bot');
+        assert.equal(after.periodStart, '2030-08-12');
+        assert.deepEqual(after.byDay.at(-1), { day: '2030-08-14', shares: 1, creditedClicks: 1, uncreditedClicks: 2, impressions: 0 });
+      } finally {
+        api.setNow(undefined);
+      }
     });
 
     it('gives public pages the programme totals only, and the full figures to employees and admins', async () => {
