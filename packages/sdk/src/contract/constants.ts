@@ -11,6 +11,9 @@ export const PERIODS = ['week', 'month', 'quarter', 'all'] as const;
 /** The longest testimonial quote, in characters. */
 export const QUOTE_MAX_LENGTH = 1_200;
 
+/** Longest name a testimonial can be published under (as a profile's display name). */
+export const TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH = 60;
+
 /**
  * What a secret key (`sk_…`) may do, one scope per kind of server: a career
  * site rendering testimonials, a BI export, a CMS pushing content, a

@@ -1,17 +1,15 @@
 import * as z from 'zod/mini';
 import { storableText, TagSchema } from './content.js';
 import { CursorSchema, HttpsUrlSchema, IsoDateTimeSchema, LimitQuerySchema, LocaleSchema, pageOf, text, UuidSchema } from './common.js';
-import { QUOTE_MAX_LENGTH } from './constants.js';
+import { QUOTE_MAX_LENGTH, TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH } from './constants.js';
 import type { RouteDefinition } from './route-definition.js';
 
 export const TESTIMONIAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export const TestimonialStatusSchema = z.enum(TESTIMONIAL_STATUSES);
 export type TestimonialStatus = z.infer<typeof TestimonialStatusSchema>;
 
-export { QUOTE_MAX_LENGTH } from './constants.js';
-
-/** Longest name a testimonial can be published under (as a profile's display name). */
-export const TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH = 60;
+// From the zod-free constants module, so that a widget importing them brings no schema (and no zod) with it.
+export { QUOTE_MAX_LENGTH, TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH } from './constants.js';
 
 /** The name a testimonial is published under: trimmed, 1 to 60 characters, one line without control characters. */
 export const TestimonialAuthorNameSchema = text(TESTIMONIAL_AUTHOR_NAME_MAX_LENGTH).check(
