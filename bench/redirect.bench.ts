@@ -1,7 +1,9 @@
 // GET /r/{code}: the API's tracked-link redirect with its durability on (each
 // click appended to the instance's journal before the 302, fsync'ed every
 // second, then written in batches) against node:http answering the same 302
-// from memory, in the same run: on in-memory PGlite, and on Postgres when
+// from memory, against Fastify alone answering it (the framework's floor) and against node:http doing
+// only what durability needs per click with no database (an HMAC and a journal line written before the
+// 302: the durability floor), in the same run: on in-memory PGlite, and on Postgres when
 // DATABASE_URL is set (a database created and dropped here). Prints the
 // throughput ratio (goal ≥ 0.5), then waits for the recorder to drain and
 // prints clicks journaled against written, to show none were skipped.
@@ -38,20 +40,30 @@ async function run(label: string, databaseUrl?: string): Promise<boolean> {
   try {
     const probe = await fetch(`http://127.0.0.1:${api.port}/r/BenchCode2`, { redirect: 'manual' });
     const location = probe.headers.get('location') ?? '';
-    const bare = await serve('bare-redirect', location);
-    let bareResult: LoadResult;
-    try {
-      bareResult = await load(`http://127.0.0.1:${bare.port}/r/BenchCode2`, seconds, 10, headers);
-    } finally {
-      bare.child.kill();
-    }
+    const floor = async (kind: 'bare-redirect' | 'fastify-redirect' | 'journal-redirect'): Promise<LoadResult> => {
+      const server = await serve(kind, location);
+      try {
+        return await load(`http://127.0.0.1:${server.port}/r/BenchCode2`, seconds, 10, headers);
+      } finally {
+        server.child.kill();
+      }
+    };
+    const bareResult = await floor('bare-redirect');
+    const fastifyResult = await floor('fastify-redirect');
+    const journalResult = await floor('journal-redirect');
     const apiResult = await load(`http://127.0.0.1:${api.port}/r/BenchCode2`, seconds, 10, headers);
     const recorder = await drained(api);
     console.log(`\n## ${label}`);
-    console.table({ 'node:http 302': bareResult, 'API /r/{code} (journaled)': apiResult });
-    console.log(`API / node:http: ${(apiResult.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)} (goal ≥ 0.5)`);
+    console.table({
+      'node:http 302': bareResult,
+      'Fastify alone, same 302': fastifyResult,
+      'node:http + HMAC + journal line, no database': journalResult,
+      'API /r/{code} (journaled)': apiResult,
+    });
+    const ratio = (a: LoadResult, b: LoadResult): string => (a.requestsPerSecond / b.requestsPerSecond).toFixed(2);
+    console.log(`API / node:http: ${ratio(apiResult, bareResult)} (goal ≥ 0.5); Fastify alone / node:http: ${ratio(fastifyResult, bareResult)}; journal floor / node:http: ${ratio(journalResult, bareResult)}; API / Fastify alone: ${ratio(apiResult, fastifyResult)}`);
     console.log(`clicks journaled ${recorder.journaled}, written ${recorder.written}, backlog ${recorder.backlog} (drained ${recorder.seconds.toFixed(1)} s after the load stopped)`);
-    return apiResult.errors === 0 && bareResult.errors === 0 && recorder.backlog === 0 && recorder.written === recorder.journaled;
+    return apiResult.errors === 0 && bareResult.errors === 0 && fastifyResult.errors === 0 && journalResult.errors === 0 && recorder.backlog === 0 && recorder.written === recorder.journaled;
   } finally {
     api.child.kill();
   }

@@ -7,7 +7,7 @@ export interface ServedProcess {
 }
 
 /** Starts `bench/helpers/serve.ts <kind>` and waits for the port it prints. */
-export async function serve(kind: 'api' | 'bare' | 'bare-db' | 'api-redirect' | 'bare-redirect' | 'api-postgres', ...args: string[]): Promise<ServedProcess> {
+export async function serve(kind: 'api' | 'bare' | 'bare-db' | 'api-redirect' | 'bare-redirect' | 'fastify-redirect' | 'journal-redirect' | 'api-postgres', ...args: string[]): Promise<ServedProcess> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/helpers/serve.ts', kind, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },

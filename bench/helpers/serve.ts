@@ -1,5 +1,5 @@
 // A server for a benchmark, in its own process so the load generator does not share its event loop.
-// Usage: serve.ts api | bare | bare-db — prints "PORT <n>" once listening.
+// Usage: serve.ts api | bare | bare-db | api-redirect | bare-redirect | fastify-redirect | journal-redirect — prints "PORT <n>" once listening.
 import { createServer } from 'node:http';
 import { buildApp } from '../../packages/server/src/app.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
@@ -86,7 +86,49 @@ if (kind === 'api') {
     const address = server.address();
     console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
   });
+} else if (kind === 'journal-redirect') {
+  // node:http with the least durability can cost, and no database: each click's visitor HMAC and one
+  // line written to a journal file with writeSync before the 302 (fsync every second), as the API does.
+  const { createHmac, randomUUID } = await import('node:crypto');
+  const { fsync, mkdtempSync, openSync, writeSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const location = process.argv[3] ?? 'https://bench.example/';
+  const fd = openSync(join(mkdtempSync(join(tmpdir(), 'adv-bench-journal-')), 'clicks.ndjson'), 'a');
+  setInterval(() => fsync(fd, () => {}), 1_000).unref();
+  const server = createServer((request, response) => {
+    const visitor = createHmac('sha256', 'bench-secret').update(`${request.socket.remoteAddress}|${request.headers['user-agent'] ?? ''}`).digest('base64url');
+    writeSync(fd, `${JSON.stringify({ id: randomUUID(), code: request.url, at: Date.now(), visitor })}\n`);
+    response.writeHead(302, {
+      location,
+      'cache-control': 'no-store',
+      'x-robots-tag': 'noindex, nofollow',
+      'referrer-policy': 'no-referrer-when-downgrade',
+      'x-content-type-options': 'nosniff',
+      'content-length': '0',
+    });
+    response.end();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
+  });
+} else if (kind === 'fastify-redirect') {
+  // Fastify alone, with no plugin and no hook, answering the same 302 from memory: the framework's own floor.
+  const { default: Fastify } = await import('fastify');
+  const location = process.argv[3] ?? 'https://bench.example/';
+  const app = Fastify({ logger: false });
+  app.get('/r/:code', (_request, reply) => {
+    void reply
+      .header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex, nofollow')
+      .header('referrer-policy', 'no-referrer-when-downgrade')
+      .header('x-content-type-options', 'nosniff')
+      .redirect(location, 302);
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`PORT ${new URL(address).port}`);
 } else {
-  console.error('usage: serve.ts api|bare|bare-db|api-redirect|bare-redirect');
+  console.error('usage: serve.ts api|bare|bare-db|api-redirect|bare-redirect|fastify-redirect|journal-redirect');
   process.exit(2);
 }
