@@ -7,11 +7,15 @@ import { databaseKinds } from '../helpers/databases.js';
 
 const json = (headers: Record<string, string>, body: unknown) => ({ headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
 
+// The server's clock and the date of the points below: a Wednesday at noon UTC, so the week read is the week they count in.
+const NOW = new Date('2030-05-15T12:00:00Z');
+
 for (const kind of databaseKinds()) {
   describe(`avatar hosts on ${kind}`, () => {
     let api: TestApi;
     before(async () => {
       api = await startTestApi(kind);
+      api.setNow(NOW);
     });
     after(() => api.close());
 
@@ -69,7 +73,7 @@ for (const kind of databaseKinds()) {
       await setHosts(api.acme, ['photos.acme.example']);
       const url = 'https://photos.acme.example/ranked.png';
       const me = MeSchema.parse((await patchMe(api.acme, 'face-3', { avatarUrl: url, leaderboardOptIn: true })).json());
-      await api.db.transaction((tx) => addPoints(tx, { organisationId: api.acme.id, employeeId: me.id, at: new Date(), points: 5, shares: 1 }));
+      await api.db.transaction((tx) => addPoints(tx, { organisationId: api.acme.id, employeeId: me.id, at: NOW, points: 5, shares: 1 }));
       const board = async () => {
         const response = await api.inject({ method: 'GET', url: '/v1/leaderboard?period=week', headers: await api.acme.employee('face-3') });
         assert.equal(response.statusCode, 200, response.body);

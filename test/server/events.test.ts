@@ -4,6 +4,9 @@ import { ContentSchema, EventBatchResultSchema, ProblemSchema } from '@advocacy/
 import { startTestApi, type TestApi, type TestOrganisation } from '../helpers/api.js';
 import { databaseKinds } from '../helpers/databases.js';
 
+// The server's clock for every test here unless one moves it: a Wednesday at noon UTC, far from any day's edge.
+const NOW = new Date('2030-01-16T12:00:00Z');
+
 for (const kind of databaseKinds()) {
   describe(`events on ${kind}`, () => {
     let api: TestApi;
@@ -11,6 +14,7 @@ for (const kind of databaseKinds()) {
     let globexContent: string;
     before(async () => {
       api = await startTestApi(kind);
+      api.setNow(NOW);
       acmeContent = await newContent(api.acme);
       globexContent = await newContent(api.globex);
     });
@@ -21,7 +25,7 @@ for (const kind of databaseKinds()) {
       const response = await api.inject({ method: 'POST', url: '/v1/content', ...json(await org.admin(), { title: 'Seen', url: `https://${org.domain}/seen`, locale: 'en' }) });
       return ContentSchema.parse(response.json()).id;
     }
-    const event = (id: string, extra: Record<string, unknown> = {}) => ({ id, kind: 'impression', occurredAt: new Date().toISOString(), ...extra });
+    const event = (id: string, extra: Record<string, unknown> = {}) => ({ id, kind: 'impression', occurredAt: NOW.toISOString(), ...extra });
     const send = (headers: Record<string, string>, events: unknown[]) => api.inject({ method: 'POST', url: '/v1/events', ...json(headers, { events }) });
     const impressionsOn = async (org: TestOrganisation, day: string): Promise<number> => {
       const { rows } = await api.db.query<{ impressions: number }>(`SELECT impressions FROM daily_stats WHERE organisation_id = $1 AND day = $2 AND network = 'web'`, [org.id, day]);
@@ -36,8 +40,7 @@ for (const kind of databaseKinds()) {
     };
 
     it('takes impression batches, ignores ids already received, and counts only new ones', async () => {
-      const today = new Date().toISOString().slice(0, 10);
-      const before = await impressionsOn(api.acme, today);
+      const before = await impressionsOn(api.acme, '2030-01-16');
       const events = Array.from({ length: 3 }, (_, index) => event(`imp-${index}`, { contentId: acmeContent }));
       const first = await send(api.acme.publicPage(), events);
       assert.equal(first.statusCode, 202, first.body);
@@ -46,7 +49,7 @@ for (const kind of databaseKinds()) {
       assert.deepEqual(again.json(), { accepted: 1, duplicates: 3 });
       const twiceInOne = await send(api.acme.publicPage(), [event('imp-twin'), event('imp-twin')]);
       assert.deepEqual(twiceInOne.json(), { accepted: 1, duplicates: 1 });
-      assert.equal((await impressionsOn(api.acme, today)) - before, 5);
+      assert.equal((await impressionsOn(api.acme, '2030-01-16')) - before, 5, 'filed under the day of NOW');
       const otherTenant = await send(api.globex.publicPage(), [events[0]]);
       assert.deepEqual(otherTenant.json(), { accepted: 1, duplicates: 0 }, 'ids are per organisation');
     });
@@ -63,7 +66,7 @@ for (const kind of databaseKinds()) {
         assert.equal(await impressionsOn(api.acme, '2030-03-10'), 1);
         assert.equal((await stored(api.acme, 'fast-clock'))?.occurred_at.toISOString(), '2030-03-10T12:00:00.000Z');
       } finally {
-        api.setNow(undefined);
+        api.setNow(NOW);
       }
     });
 
@@ -82,7 +85,7 @@ for (const kind of databaseKinds()) {
         const thirtyDays = await send(api.acme.publicPage(), [event('edge', { occurredAt: '2030-03-11T12:00:00Z' })]);
         assert.equal(thirtyDays.statusCode, 202, thirtyDays.body);
       } finally {
-        api.setNow(undefined);
+        api.setNow(NOW);
       }
     });
 

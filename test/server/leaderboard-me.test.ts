@@ -5,11 +5,16 @@ import { addPoints } from '../../packages/server/src/domain/points.js';
 import { startTestApi, type TestApi, type TestOrganisation } from '../helpers/api.js';
 import { databaseKinds } from '../helpers/databases.js';
 
+// The server's clock, and the moment points are dated, unless a test says otherwise: a Wednesday at noon UTC in
+// the middle of a month, so 'this week' (from Monday 2030-05-13) holds them whatever the date of the run.
+const NOW = new Date('2030-05-15T12:00:00Z');
+
 for (const kind of databaseKinds()) {
   describe(`leaderboard and me on ${kind}`, () => {
     let api: TestApi;
     before(async () => {
       api = await startTestApi(kind);
+      api.setNow(NOW);
     });
     after(() => api.close());
 
@@ -19,7 +24,7 @@ for (const kind of databaseKinds()) {
     /** An employee with `points` this week, opted in unless told otherwise. */
     async function employeeWith(org: TestOrganisation, subject: string, points: number, options: { optIn?: boolean; team?: string; at?: Date } = {}): Promise<string> {
       const me = MeSchema.parse((await patchMe(org, subject, { leaderboardOptIn: options.optIn ?? true, displayName: `Shown ${subject}` }, { team: options.team ?? 'Sales' })).json());
-      await api.db.transaction((tx) => addPoints(tx, { organisationId: org.id, employeeId: me.id, at: options.at ?? new Date(), points, shares: 1 }));
+      await api.db.transaction((tx) => addPoints(tx, { organisationId: org.id, employeeId: me.id, at: options.at ?? NOW, points, shares: 1 }));
       return me.id;
     }
 
@@ -57,6 +62,7 @@ for (const kind of databaseKinds()) {
       await employeeWith(api.acme, 'lb-hidden', 99, { optIn: false });
       await employeeWith(api.globex, 'lb-other-tenant', 1_000);
       const result = await board(api.acme, 'lb-d');
+      assert.deepEqual([result.periodStart, result.periodEnd], ['2030-05-13', '2030-05-15'], 'the week of NOW, Monday to today');
       // Ties share a rank; their order among themselves is stable but arbitrary, so compare sorted.
       const rows = result.items.map((item): [number, string, number] => [item.rank, item.displayName, item.points]);
       assert.deepEqual([...rows].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])), [
@@ -70,7 +76,7 @@ for (const kind of databaseKinds()) {
       assert.doesNotMatch(JSON.stringify(result), /lb-hidden|lb-other-tenant|Shown lb-hidden/);
       const { previous, ...me } = result.me;
       assert.deepEqual(me, { rank: 4, points: 10, shares: 1, clicks: 0, optedIn: true });
-      assert.deepEqual(previous && [previous.points, previous.shares, previous.clicks], [0, 0, 0], 'nothing the month before');
+      assert.deepEqual(previous && [previous.periodStart, previous.points, previous.shares, previous.clicks], ['2030-05-06', 0, 0, 0], 'nothing the week before');
     });
 
     it('gives the caller’s own rank even outside the page, and null when not opted in', async () => {
@@ -118,7 +124,7 @@ for (const kind of databaseKinds()) {
         const month = LeaderboardSchema.parse((await api.inject({ method: 'GET', url: '/v1/leaderboard?period=month', headers: await api.acme.employee('lb-week', { team: 'Sales' }) })).json());
         assert.equal(month.me.points, 7);
       } finally {
-        api.setNow(undefined);
+        api.setNow(NOW);
       }
     });
 
