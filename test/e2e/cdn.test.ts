@@ -45,11 +45,11 @@ describe('the CDN files on the running stack', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${stack.url}/cdn/sri.json`);
     const result = await page.evaluate(async ({ origin, tags }) => {
-      document.body.insertAdjacentHTML('beforeend', '<adv-testimonials></adv-testimonials>');
+      document.body.append(document.createElement('adv-testimonials'));
       const loader = (await import(`${origin}/cdn/advocacy.js`)) as { configure?: unknown; createClient?: unknown };
       await customElements.whenDefined('adv-testimonials');
       const before = tags.filter((tag) => customElements.get(tag) !== undefined);
-      document.body.insertAdjacentHTML('beforeend', '<adv-leaderboard></adv-leaderboard>');
+      document.body.append(document.createElement('adv-leaderboard'));
       await customElements.whenDefined('adv-leaderboard');
       await import(`${origin}/cdn/advocacy.js?copy=2`);
       return { before, after: tags.filter((tag) => customElements.get(tag) !== undefined), exports: [typeof loader.configure, typeof loader.createClient] };
