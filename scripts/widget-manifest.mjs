@@ -17,4 +17,4 @@ export const isAdminWidget = (declaration) => declaration.superclass?.name === '
 
 /** Where a widget's class is exported from, and which CDN bundle registers its tag. */
 export const packageOf = (declaration) =>
-  isAdminWidget(declaration) ? { module: '@advocacy/widgets/admin', bundle: 'advocacy-admin.js' } : { module: '@advocacy/widgets', bundle: 'advocacy.js' };
+  isAdminWidget(declaration) ? { module: '@advocacy/widgets/admin', bundle: 'advocacy-admin.js' } : { module: '@advocacy/widgets', bundle: 'advocacy.bundle.js' };

@@ -95,7 +95,7 @@ export function widgetReference(manifest) {
     if (widget.description) out.push(widget.description.trim(), '');
     out.push(
       `Class \`${widget.name}\` from \`${from.module}\`; \`import '${define}'\` registers the tag ` +
-        `(the CDN bundle \`${from.bundle}\` registers it with the others). React: \`<${pascal(widget.tagName)}>\` from \`@advocacy/react\`.`,
+        `(from the CDN, \`advocacy.js\` loads it when the tag first appears, and the single file \`${from.bundle}\` registers it with the others). React: \`<${pascal(widget.tagName)}>\` from \`@advocacy/react\`.`,
     );
 
     if (attributes.length > 0) {
