@@ -9,6 +9,15 @@ import { createOrganisation } from '../../packages/server/src/domain/organisatio
 
 const kind = process.argv[2];
 
+/** What the API's 302 carries besides its location, for the floors that answer the same redirect. */
+const REDIRECT_HEADERS = {
+  'cache-control': 'no-store',
+  'x-robots-tag': 'noindex, nofollow',
+  'referrer-policy': 'no-referrer-when-downgrade',
+  'x-content-type-options': 'nosniff',
+  'content-length': '0',
+} as const;
+
 if (kind === 'api') {
   const db = await openPglite(undefined);
   await migrate(db);
@@ -72,14 +81,7 @@ if (kind === 'api') {
   // The floor: node:http answering the same 302 with the same headers, from memory.
   const location = process.argv[3] ?? 'https://bench.example/';
   const server = createServer((_request, response) => {
-    response.writeHead(302, {
-      location,
-      'cache-control': 'no-store',
-      'x-robots-tag': 'noindex, nofollow',
-      'referrer-policy': 'no-referrer-when-downgrade',
-      'x-content-type-options': 'nosniff',
-      'content-length': '0',
-    });
+    response.writeHead(302, { location, ...REDIRECT_HEADERS });
     response.end();
   });
   server.listen(0, '127.0.0.1', () => {
@@ -99,14 +101,7 @@ if (kind === 'api') {
   const server = createServer((request, response) => {
     const visitor = createHmac('sha256', 'bench-secret').update(`${request.socket.remoteAddress}|${request.headers['user-agent'] ?? ''}`).digest('base64url');
     writeSync(fd, `${JSON.stringify({ id: randomUUID(), code: request.url, at: Date.now(), visitor })}\n`);
-    response.writeHead(302, {
-      location,
-      'cache-control': 'no-store',
-      'x-robots-tag': 'noindex, nofollow',
-      'referrer-policy': 'no-referrer-when-downgrade',
-      'x-content-type-options': 'nosniff',
-      'content-length': '0',
-    });
+    response.writeHead(302, { location, ...REDIRECT_HEADERS });
     response.end();
   });
   server.listen(0, '127.0.0.1', () => {
@@ -119,12 +114,8 @@ if (kind === 'api') {
   const location = process.argv[3] ?? 'https://bench.example/';
   const app = Fastify({ logger: false });
   app.get('/r/:code', (_request, reply) => {
-    void reply
-      .header('cache-control', 'no-store')
-      .header('x-robots-tag', 'noindex, nofollow')
-      .header('referrer-policy', 'no-referrer-when-downgrade')
-      .header('x-content-type-options', 'nosniff')
-      .redirect(location, 302);
+    const { 'content-length': _length, ...headers } = REDIRECT_HEADERS;
+    void reply.headers(headers).redirect(location, 302);
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`PORT ${new URL(address).port}`);
