@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { escapeHtml } from '@advocacy/server';
+import { intranetHead } from '../intranet-head.js';
 import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
@@ -67,16 +68,7 @@ export function renderAdminPage(lang: Lang, nonce: string): string {
   ).join('\n');
   return `<!doctype html>
 <html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${e(t.title)}</title>
-<link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/themes/auto.css">
-<link rel="stylesheet" href="/demo/demo.css">
-<script type="module" nonce="${nonce}" src="/demo/admin.js"></script>
-</head>
+${intranetHead(t.title, { src: '/demo/admin.js', nonce })}
 <body class="intranet console">
 <header class="masthead">
   <a class="skip-link" href="#main">${e(t.skip)}</a>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NETWORK_AUDIENCE_CAPS, type Network } from '@advocacy/sdk/contract';
 import { escapeHtml, type ServerContext } from '@advocacy/server';
+import { intranetHead } from '../intranet-head.js';
 import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
@@ -139,15 +140,7 @@ export function renderEstimatedReachPage(lang: Lang, reachCapPerEmployee: number
   ).join('\n');
   return `<!doctype html>
 <html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${e(t.title)}</title>
-<link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/themes/auto.css">
-<link rel="stylesheet" href="/demo/demo.css">
-</head>
+${intranetHead(t.title)}
 <body class="intranet">
 <header class="masthead">
   <a class="skip-link" href="#main">${e(t.skip)}</a>
