@@ -66,8 +66,8 @@ const integrities = {};
  * dist/cdn/sri.json and prints the tag to paste, with a versioned URL: the
  * npm CDNs serve these files under the package version, and so does our
  * server (`/cdn/<version>/<file>`, immutable), so a hash never changes under
- * its URL. Each bundle is one file with no imports, so the hash covers all
- * its code.
+ * its URL. Each single-file bundle has no imports, so its hash covers all its
+ * code; the loader's chunks are pinned by the import map that loaderSnippet prints.
  */
 function subresourceIntegrity(prefix = '') {
   return {
