@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -26,9 +26,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readOwner(path: string): LockOwner | undefined {
+function readText(path: string): string | undefined {
   try {
-    const owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function ownerIn(text: string | undefined): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(text ?? '') as Partial<LockOwner>;
     return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host, since: String(owner.since), what: String(owner.what) } : undefined;
   } catch {
     return undefined; // unreadable or half-written: treated as stale
@@ -45,8 +53,10 @@ function readOwner(path: string): LockOwner | undefined {
  * to go stale as lock-file libraries do.
  *
  * Returns the release function; the lock also goes when the process exits.
+ * `testHooks.beforeTakeover` runs between judging a lock stale and moving it
+ * aside: tests use it to start a competing starter in that window.
  */
-export function lockDataDir(dataDir: string, what: string): () => void {
+export function lockDataDir(dataDir: string, what: string, testHooks: { beforeTakeover?: () => void } = {}): () => void {
   const path = join(dataDir, LOCK_FILE_NAME);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), what };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -55,7 +65,8 @@ export function lockDataDir(dataDir: string, what: string): () => void {
       fd = openSync(path, 'wx', 0o644);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = readOwner(path);
+      const judged = readText(path);
+      const owner = ownerIn(judged);
       if (owner && (owner.host !== me.host || isAlive(owner.pid))) {
         const where = owner.host === me.host ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`;
         throw new DataDirLockedError(
@@ -63,13 +74,23 @@ export function lockDataDir(dataDir: string, what: string): () => void {
             'Stop it first, or give this one its own DATA_DIR. (Several servers share one database through DATABASE_URL=postgres://….)',
         );
       }
-      // Stale: move it aside under a name of our own, so two starters cannot both take it over.
+      // Stale: move it aside under a name of our own, then make sure what moved is the lock judged
+      // stale. Another starter may have taken the folder over in between: its fresh lock goes back.
+      testHooks.beforeTakeover?.();
+      const aside = `${path}.stale-${process.pid}`;
       try {
-        renameSync(path, `${path}.stale-${process.pid}`);
-        unlinkSync(`${path}.stale-${process.pid}`);
+        renameSync(path, aside);
       } catch {
-        // Someone else moved it first; try again.
+        continue; // someone else moved it first; look again
       }
+      if (readText(aside) !== judged) {
+        try {
+          linkSync(aside, path); // fails only if a third starter holds the name by now
+        } catch {
+          // That third starter's lock stands; the one moved aside is lost with it (three starters at one instant).
+        }
+      }
+      unlinkSync(aside);
       continue;
     }
     writeSync(fd, JSON.stringify(me));
@@ -79,7 +100,7 @@ export function lockDataDir(dataDir: string, what: string): () => void {
       if (!held) return;
       held = false;
       process.off('exit', release);
-      if (readOwner(path)?.pid === process.pid) unlinkSync(path);
+      if (ownerIn(readText(path))?.pid === process.pid) unlinkSync(path);
     };
     process.on('exit', release);
     return release;
