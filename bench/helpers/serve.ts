@@ -1,6 +1,6 @@
 // A server for a benchmark, in its own process so the load generator does not share its event loop.
 // Usage: serve.ts api | bare | bare-db | api-redirect | bare-redirect | fastify-redirect | journal-redirect — prints "PORT <n>" once listening.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { buildApp } from '../../packages/server/src/app.js';
 import { migrate } from '../../packages/server/src/db/migrate.js';
 import { openPglite } from '../../packages/server/src/db/pglite.js';
@@ -8,6 +8,14 @@ import { openPostgres } from '../../packages/server/src/db/postgres.js';
 import { createOrganisation } from '../../packages/server/src/domain/organisations.js';
 
 const kind = process.argv[2];
+
+/** Listens on a free loopback port and prints "PORT <n>", which bench/helpers/load.ts waits for. */
+function announce(server: Server): void {
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
+  });
+}
 
 /** What the API's 302 carries besides its location, for the floors that answer the same redirect. */
 const REDIRECT_HEADERS = {
@@ -35,10 +43,7 @@ if (kind === 'api') {
       response.end(body);
     });
   });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
-  });
+  announce(server);
 } else if (kind === 'bare') {
   // The floor: node:http answering the same status, headers and body, with no framework and no database.
   const body = JSON.stringify({ status: 'ok', version: 'bench', database: { up: true, driver: 'pglite', latencyMs: 0.05 } });
@@ -46,10 +51,7 @@ if (kind === 'api') {
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     response.end(body);
   });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
-  });
+  announce(server);
 } else if (kind === 'api-postgres') {
   // The API on the Postgres database named by BENCH_DATABASE_URL, as a deployment runs it.
   const db = await openPostgres({ connectionString: process.env['BENCH_DATABASE_URL'] ?? '', maxConnections: 10 });
@@ -84,10 +86,7 @@ if (kind === 'api') {
     response.writeHead(302, { location, ...REDIRECT_HEADERS });
     response.end();
   });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
-  });
+  announce(server);
 } else if (kind === 'journal-redirect') {
   // node:http with the least durability can cost, and no database: each click's visitor HMAC and one
   // line written to a journal file with writeSync before the 302 (fsync every second), as the API does.
@@ -104,10 +103,7 @@ if (kind === 'api') {
     response.writeHead(302, { location, ...REDIRECT_HEADERS });
     response.end();
   });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    console.log(`PORT ${typeof address === 'object' && address ? address.port : 0}`);
-  });
+  announce(server);
 } else if (kind === 'fastify-redirect') {
   // Fastify alone, with no plugin and no hook, answering the same 302 from memory: the framework's own floor.
   const { default: Fastify } = await import('fastify');

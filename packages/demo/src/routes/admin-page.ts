@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { escapeHtml } from '@advocacy/server';
-import { intranetHead } from '../intranet-head.js';
+import { intranetFooter, intranetHead } from '../intranet-frame.js';
 import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
@@ -56,7 +56,6 @@ const STRINGS = {
 export function renderAdminPage(lang: Lang, nonce: string): string {
   const t = STRINGS[lang];
   const e = escapeHtml;
-  const suffix = lang === 'fr' ? '?lang=fr' : '';
   const languages = languageLinks(lang, (option) => `?lang=${option}`);
   const nav = ADMIN_SECTIONS.map((section) => `<li><a href="#${section.id}">${e(section[lang])}</a></li>`).join('');
   const sections = ADMIN_SECTIONS.map(
@@ -89,10 +88,11 @@ ${intranetHead(t.title, { src: '/demo/admin.js', nonce })}
 ${sections}
   </adv-provider>
 </main>
-<footer class="page-footer">
-  <p>${e(t.footer)}</p>
-  <ul><li><a href="/demo/intranet${suffix}">${e(t.intranet)}</a></li><li><a href="/demo/careers${suffix}">${e(t.careers)}</a></li><li><a href="/">${e(t.start)}</a></li></ul>
-</footer>
+${intranetFooter(lang, t.footer, [
+  { path: '/demo/intranet', label: t.intranet },
+  { path: '/demo/careers', label: t.careers },
+  { path: '/', label: t.start },
+])}
 </body>
 </html>
 `;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NETWORK_AUDIENCE_CAPS, type Network } from '@advocacy/sdk/contract';
 import { escapeHtml, type ServerContext } from '@advocacy/server';
-import { intranetHead } from '../intranet-head.js';
+import { intranetFooter, intranetHead } from '../intranet-frame.js';
 import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
@@ -129,7 +129,6 @@ export function renderEstimatedReachPage(lang: Lang, reachCapPerEmployee: number
   const t = STRINGS[lang];
   const e = escapeHtml;
   const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US');
-  const suffix = lang === 'fr' ? '?lang=fr' : '';
   const languages = languageLinks(lang, (option) => `?lang=${option}`);
   const steps = t
     .steps(e(number.format(reachCapPerEmployee)))
@@ -172,10 +171,11 @@ ${rows}
     <p>${e(t.jumpsText)}</p>
   </article>
 </main>
-<footer class="page-footer">
-  <p>${e(t.footer)}</p>
-  <ul><li><a href="/demo/intranet${suffix}">${e(t.intranet)}</a></li><li><a href="/demo/careers${suffix}">${e(t.careers)}</a></li><li><a href="/">${e(t.start)}</a></li></ul>
-</footer>
+${intranetFooter(lang, t.footer, [
+  { path: '/demo/intranet', label: t.intranet },
+  { path: '/demo/careers', label: t.careers },
+  { path: '/', label: t.start },
+])}
 </body>
 </html>
 `;

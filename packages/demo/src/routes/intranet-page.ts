@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { escapeHtml, type ServerContext } from '@advocacy/server';
-import { intranetHead } from '../intranet-head.js';
+import { intranetFooter, intranetHead } from '../intranet-frame.js';
 import { languageLinks, pickLang, type Lang } from '../page-languages.js';
 import { DEMO_ORGANISATION } from '../seed/demo-data.js';
 import { newNonce, strictCsp } from '../strict-csp.js';
@@ -121,10 +121,10 @@ ${intranetHead(t.title, { src: '/demo/intranet.js', nonce })}
     </section>
   </adv-provider>
 </main>
-<footer class="page-footer">
-  <p>${e(t.footer)}</p>
-  <ul><li><a href="/demo/careers${lang === 'fr' ? '?lang=fr' : ''}">${e(t.careers)}</a></li><li><a href="/">${e(t.start)}</a></li></ul>
-</footer>
+${intranetFooter(lang, t.footer, [
+  { path: '/demo/careers', label: t.careers },
+  { path: '/', label: t.start },
+])}
 </body>
 </html>
 `;

@@ -18,3 +18,16 @@ export function intranetHead(title: string, script?: { src: string; nonce: strin
 <link rel="stylesheet" href="/demo/demo.css">${scriptTag}
 </head>`;
 }
+
+/**
+ * The footer of those pages: the demo's note and links to the other demo
+ * pages, in the page's language (`?lang=fr` kept on French pages).
+ */
+export function intranetFooter(lang: 'en' | 'fr', note: string, links: readonly { path: string; label: string }[]): string {
+  const suffix = lang === 'fr' ? '?lang=fr' : '';
+  const items = links.map((link) => `<li><a href="${escapeHtml(link.path === '/' ? '/' : link.path + suffix)}">${escapeHtml(link.label)}</a></li>`).join('');
+  return `<footer class="page-footer">
+  <p>${escapeHtml(note)}</p>
+  <ul>${items}</ul>
+</footer>`;
+}
